@@ -1,0 +1,135 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import parseTagExpression from '@cucumber/tag-expressions';
+import { loadEnvironment, RUN_MODES, type RunMode } from '../../support/config/environment';
+import { ConfigError, HarnessError } from '../../support/config/errors';
+import { combineTags, loadProfile } from '../../support/config/profiles';
+import { projectRoot } from '../../support/config/sources';
+import { assertTestTarget } from '../../support/config/test-target';
+import { newRunId, runFolder } from '../../support/evidence/run-folder';
+import { readServerVersion } from '../../support/odoo/server';
+import type { Command } from './index';
+
+/** How long the reachability check may take before the run gives up on the URL. */
+const REACH_TIMEOUT_MS = 10_000;
+
+export const runCommand: Command = {
+  summary: 'generate the specs from the features and run them against an environment',
+  usage: 'uat run --env NAME|FILE.env [--profile NAME] [--tags EXPR] [--mode hybrid|rpc] [--workers N] [--headed] [FEATURE ...]',
+  run,
+};
+
+async function run(args: string[]): Promise<number> {
+  const { values, positionals: featurePaths } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      env: { type: 'string' },
+      profile: { type: 'string' },
+      tags: { type: 'string' },
+      mode: { type: 'string' },
+      workers: { type: 'string' },
+      headed: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const envName = values.env ?? process.env.UAT_ENV;
+  if (!envName) throw new ConfigError('no environment chosen: pass --env NAME (a file environments/NAME.env) or set UAT_ENV');
+  if (values.mode && !RUN_MODES.includes(values.mode as RunMode)) {
+    throw new ConfigError(`--mode must be one of ${RUN_MODES.join(', ')} (got "${values.mode}")`);
+  }
+  if (values.workers && !/^[1-9]\d*$/.test(values.workers)) {
+    throw new ConfigError(`--workers must be a whole number from 1 (got "${values.workers}")`);
+  }
+  const { environment, warnings } = loadEnvironment(envName, {
+    overrides: {
+      ...process.env,
+      ...(values.mode ? { UAT_MODE: values.mode } : {}),
+      ...(values.headed ? { UAT_HEADLESS: 'false' } : {}),
+    },
+  });
+  for (const warning of warnings) console.warn(`uat: warning: ${warning}`);
+  const profile = loadProfile(values.profile ?? process.env.UAT_PROFILE ?? 'default');
+  const tags = combineTags(profile.tags, values.tags);
+  if (tags) assertTagExpression(tags);
+  for (const file of featurePaths) {
+    if (!existsSync(file)) throw new ConfigError(`${file}: feature file not found`);
+  }
+  assertTestTarget(environment, 'run scenarios against');
+
+  const version = await readServerVersion(environment.odoo.url, Math.min(environment.odoo.timeoutMs, REACH_TIMEOUT_MS));
+  const runId = newRunId(environment.name);
+  const runDir = runFolder(runId);
+  mkdirSync(runDir, { recursive: true });
+  console.log(
+    `uat: run ${runId}: Odoo ${version.serverVersion} at ${environment.odoo.url}, database "${environment.odoo.db}", ` +
+      `mode ${environment.mode}, profile ${profile.name}${tags ? `, tags "${tags}"` : ''}`,
+  );
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    UAT_ENV: envName.endsWith('.env') ? path.resolve(envName) : envName,
+    UAT_PROFILE: profile.name,
+    UAT_MODE: environment.mode,
+    UAT_HEADLESS: String(environment.browser.headless),
+    UAT_RUN_ID: runId,
+    UAT_RUN_DIR: runDir,
+    UAT_TAGS: values.tags ?? '',
+    UAT_PATHS: featurePaths.map((file) => path.relative(projectRoot, path.resolve(file))).join('\n'),
+  };
+  const started = new Date();
+  const generated = await runTool('bddgen', [], childEnv, 'pipe');
+  if (generated.code !== 0) {
+    process.stderr.write(generated.output);
+    throw new HarnessError('the feature files could not be turned into tests (see above); no scenario ran', 4);
+  }
+  const workers = values.workers ? ['--workers', values.workers] : [];
+  const tested = await runTool('playwright', ['test', ...workers], childEnv, 'inherit');
+  writeFileSync(
+    path.join(runDir, 'run.json'),
+    JSON.stringify(
+      {
+        runId,
+        environment: environment.name,
+        odoo: { url: environment.odoo.url, db: environment.odoo.db, version: version.serverVersion },
+        mode: environment.mode,
+        profile: profile.name,
+        tags: tags ?? null,
+        seed: environment.seed ?? null,
+        started: started.toISOString(),
+        finished: new Date().toISOString(),
+        exitCode: tested.code,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`uat: run ${runId} finished with exit code ${tested.code}; results in ${path.relative(process.cwd(), runDir)}`);
+  return tested.code;
+}
+
+function assertTagExpression(expression: string): void {
+  try {
+    parseTagExpression(expression);
+  } catch (error) {
+    throw new ConfigError(`tag expression "${expression}" is not valid: ${(error as Error).message}`);
+  }
+}
+
+/** Runs a tool from node_modules/.bin in the project root; "pipe" collects its output for the caller. */
+function runTool(
+  tool: 'bddgen' | 'playwright',
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdio: 'pipe' | 'inherit',
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(projectRoot, 'node_modules', '.bin', tool), args, { cwd: projectRoot, env, stdio });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', (error) => reject(new HarnessError(`could not start ${tool}: ${error.message} (run npm install)`)));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), output }));
+  });
+}

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { defineConfig, type ReporterDescription } from '@playwright/test';
+import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
+import { loadEnvironment } from './support/config/environment';
+import { combineTags, loadProfile, type Profile } from './support/config/profiles';
+import { chromiumLaunchOptions } from './support/odoo/ui/browser';
+import { runFolder } from './support/evidence/run-folder';
+
+// `uat run` sets these; a bare `npx playwright test` gets the default profile
+// and an "adhoc" run folder.
+const profile = loadProfile(process.env.UAT_PROFILE ?? 'default');
+const runDir = process.env.UAT_RUN_DIR ?? runFolder('adhoc');
+const environment = process.env.UAT_ENV
+  ? loadEnvironment(process.env.UAT_ENV, { overrides: process.env }).environment
+  : undefined;
+
+const tags = combineTags(profile.tags, process.env.UAT_TAGS);
+// Feature paths given to `uat run` replace the profile's (newline-separated).
+const featurePaths = process.env.UAT_PATHS ? process.env.UAT_PATHS.split('\n') : profile.paths;
+
+// Specs are generated into the run folder: parallel runs never share them, and
+// the run keeps exactly what it executed.
+const testDir = defineBddConfig({
+  features: featurePaths,
+  steps: ['steps/**/*.ts', 'support/fixtures.ts'],
+  featuresRoot: '.',
+  outputDir: path.join(runDir, 'specs'),
+  ...(tags ? { tags } : {}),
+  missingSteps: 'fail-on-gen',
+});
+
+function reporters(formats: Profile['formats']): ReporterDescription[] {
+  return formats.map(({ kind, output }): ReporterDescription => {
+    const outputFile = (fallback: string) => path.join(runDir, output ?? fallback);
+    switch (kind) {
+      case 'allure':
+        return ['allure-playwright', { resultsDir: path.join(runDir, output ?? 'allure-results'), detail: false }];
+      case 'json':
+        return cucumberReporter('json', { outputFile: outputFile('cucumber.json') });
+      case 'junit':
+        return cucumberReporter('junit', { outputFile: outputFile('junit.xml') });
+      case 'html':
+        return cucumberReporter('html', { outputFile: outputFile('cucumber.html') });
+    }
+  });
+}
+
+export default defineConfig({
+  testDir,
+  outputDir: path.join(runDir, 'test-results'),
+  reporter: [['list'], ...reporters(profile.formats)],
+  retries: profile.retries,
+  ...(profile.workers ? { workers: profile.workers } : {}),
+  timeout: 5 * 60_000,
+  use: {
+    launchOptions: chromiumLaunchOptions(environment?.browser),
+    trace: 'retain-on-failure',
+    video: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+});

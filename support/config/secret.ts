@@ -1,0 +1,42 @@
+import { inspect } from 'node:util';
+
+const REDACTED = '[redacted]';
+
+/**
+ * A password or API key. It prints, logs and serialises as "[redacted]", so a
+ * config object can be dumped into a report without leaking; only `reveal()`
+ * hands the value to the transport that needs it.
+ */
+export class Secret {
+  readonly #value: string;
+
+  constructor(value: string) {
+    this.#value = value;
+  }
+
+  reveal(): string {
+    return this.#value;
+  }
+
+  toString(): string {
+    return REDACTED;
+  }
+
+  toJSON(): string {
+    return REDACTED;
+  }
+
+  [inspect.custom](): string {
+    return REDACTED;
+  }
+}
+
+/** Replaces every occurrence of the given secrets in a text (for logs and attachments). */
+export function redact(text: string, secrets: Iterable<Secret | undefined>): string {
+  let result = text;
+  for (const secret of secrets) {
+    const value = secret?.reveal();
+    if (value) result = result.split(value).join(REDACTED);
+  }
+  return result;
+}

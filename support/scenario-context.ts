@@ -1,0 +1,25 @@
+/**
+ * What one scenario remembers between its steps: "the order", "the delivery",
+ * "the backorder". A fresh context per scenario, so parallel scenarios never
+ * see each other's records.
+ */
+export class ScenarioContext {
+  readonly #things = new Map<string, unknown>();
+
+  remember<T>(name: string, value: T): T {
+    this.#things.set(name, value);
+    return value;
+  }
+
+  /** The named thing, or an error saying that no earlier step produced it. */
+  recall<T>(name: string): T {
+    if (!this.#things.has(name)) {
+      const known = [...this.#things.keys()];
+      throw new Error(
+        `this scenario has no "${name}" yet: an earlier step must create or find it` +
+          (known.length ? ` (it has: ${known.join(', ')})` : ''),
+      );
+    }
+    return this.#things.get(name) as T;
+  }
+}

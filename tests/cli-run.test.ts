@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runsRoot } from '../support/evidence/run-folder';
+import { runCli } from './support/cli';
+import { recorded, startFakeOdoo } from './support/fake-odoo';
+import { scratchDir, validEnvironment, writeEnvFile } from './support/files';
+
+const fixture = (name: string) => path.join('tests', 'fixtures', 'features', name);
+
+describe('uat run', () => {
+  let odoo: Awaited<ReturnType<typeof startFakeOdoo>>;
+  let dir: string;
+  before(async () => {
+    odoo = await startFakeOdoo(() => ({ body: recorded('odoo19-version_info.json') }));
+    dir = scratchDir();
+  });
+  after(() => odoo.close());
+
+  it('reports a broken environment file by file and key, and exits non-zero', async () => {
+    const file = writeEnvFile(dir, 'broken', { ...validEnvironment, ODOO_URL: 'localhost' });
+    const result = await runCli(['run', '--env', file]);
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr.trim(), 'uat: broken.env: ODOO_URL must be a URL such as http://localhost:8069 (got "localhost")'.replace('broken.env', path.relative(process.cwd(), file)));
+  });
+
+  it('refuses a target not marked UAT_TEST_TARGET=true before sending anything', async () => {
+    const file = writeEnvFile(dir, 'unmarked', { ...validEnvironment, ODOO_URL: odoo.url, UAT_TEST_TARGET: 'false' });
+    const before = odoo.requests.length;
+    const result = await runCli(['run', '--env', file]);
+    assert.notEqual(result.code, 0);
+    assert.match(result.stderr, /UAT_TEST_TARGET is not "true", so the harness refuses to run scenarios against database "uat19"/);
+    assert.equal(odoo.requests.length, before, 'no request reached Odoo');
+  });
+
+  it('fails in one line naming the URL when nothing listens there', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    const file = writeEnvFile(dir, 'down', { ...validEnvironment, ODOO_URL: url });
+    const result = await runCli(['run', '--env', file]);
+    assert.equal(result.code, 3);
+    assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+    assert.match(result.stderr, new RegExp(`^uat: Odoo is not reachable at ${url}: connection refused`));
+    assert.ok(result.elapsedMs < 15_000, `took ${result.elapsedMs} ms`);
+  });
+
+  it('gives up on a URL that never answers within 15 s, naming it', async () => {
+    const silent = createServer(() => {}); // accepts connections, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+    try {
+      const file = writeEnvFile(dir, 'silent', { ...validEnvironment, ODOO_URL: url });
+      const result = await runCli(['run', '--env', file]);
+      assert.equal(result.code, 3);
+      assert.match(result.stderr.trim(), new RegExp(`^uat: Odoo is not reachable at ${url}: no answer within 10 s$`));
+      assert.ok(result.elapsedMs < 15_000, `took ${result.elapsedMs} ms`);
+    } finally {
+      silent.close();
+    }
+  });
+
+  it('fails before any test runs on an undefined step, naming the step and its file:line', async () => {
+    const file = writeEnvFile(dir, 'fake', { ...validEnvironment, ODOO_URL: odoo.url });
+    const result = await runCli(['run', '--env', file, fixture('undefined-step.feature')]);
+    assert.equal(result.code, 4);
+    assert.match(result.stderr, /Missing step definitions: 1/);
+    assert.match(result.stderr, /the moon is made of green cheese/);
+    assert.match(result.stderr, /From: tests\/fixtures\/features\/undefined-step\.feature:5:5/);
+    assert.match(result.stderr, /no scenario ran/);
+    assert.doesNotMatch(result.stdout, /passed|Running \d+ test/);
+  });
+
+  it('fails on a malformed feature file, naming it', async () => {
+    const file = writeEnvFile(dir, 'fake', { ...validEnvironment, ODOO_URL: odoo.url });
+    const result = await runCli(['run', '--env', file, fixture('malformed.feature')]);
+    assert.equal(result.code, 4);
+    assert.match(result.stderr, /tests\/fixtures\/features\/malformed\.feature/);
+    assert.match(result.stderr, /\(5:\d+\)/, 'names the line');
+  });
+
+  it('rejects an invalid tag expression and an unknown option', async () => {
+    const file = writeEnvFile(dir, 'fake', { ...validEnvironment, ODOO_URL: odoo.url });
+    const tags = await runCli(['run', '--env', file, '--tags', '@a and']);
+    assert.equal(tags.code, 2);
+    assert.match(tags.stderr, /tag expression "\(not @wip\) and \(@a and\)" is not valid/);
+    const option = await runCli(['run', '--env', file, '--colour']);
+    assert.equal(option.code, 2);
+    assert.match(option.stderr, /Unknown option '--colour'/);
+  });
+
+  it('runs the smoke feature end to end and writes its reports into the run folder', async () => {
+    const file = writeEnvFile(dir, 'fake', { ...validEnvironment, ODOO_URL: odoo.url });
+    const result = await runCli(['run', '--env', file, '--profile', 'smoke']);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /uat: run (\S+): Odoo 19\.0 at http:\/\/127\.0\.0\.1:\d+, database "uat19", mode hybrid, profile smoke/);
+    assert.match(result.stdout, /1 passed/);
+    const runId = /uat: run (\S+):/.exec(result.stdout)?.[1] ?? '';
+    const runDir = path.join(runsRoot(), runId);
+    const run = JSON.parse(readFileSync(path.join(runDir, 'run.json'), 'utf8'));
+    assert.equal(run.exitCode, 0);
+    assert.equal(run.profile, 'smoke');
+    assert.ok(existsSync(path.join(runDir, 'junit.xml')));
+    assert.ok(readdirSync(path.join(runDir, 'allure-results')).some((f) => f.endsWith('-result.json')));
+  });
+});
+
+/** A port on which nothing listens: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
