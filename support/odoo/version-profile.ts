@@ -1,0 +1,40 @@
+import { OdooError } from './errors';
+
+/**
+ * Every difference between Odoo versions that the harness relies on lives
+ * here, and nowhere else: tasks and page objects ask the profile, never the
+ * version number.
+ */
+export interface VersionProfile {
+  /** Major version this profile was built for (17, 18, 19). */
+  major: number;
+  /** Path that opens one record in the web client. */
+  recordPath(model: string, id: number): string;
+}
+
+const OLDEST_SUPPORTED = 17;
+
+const profiles: Record<number, VersionProfile> = {
+  17: {
+    major: 17,
+    recordPath: (model, id) => `/web#model=${model}&id=${id}&view_type=form`,
+  },
+  18: {
+    major: 18,
+    recordPath: (model, id) => `/odoo/${model}/${id}`,
+  },
+  19: {
+    major: 19,
+    recordPath: (model, id) => `/odoo/${model}/${id}`,
+  },
+};
+
+/** The profile for a server's major version; a newer server gets the newest profile we know. */
+export function versionProfile(major: number): VersionProfile {
+  if (major < OLDEST_SUPPORTED) {
+    throw new OdooError(`Odoo ${major}.0 is not supported: the harness needs Odoo ${OLDEST_SUPPORTED}.0 or newer`);
+  }
+  const known = Object.keys(profiles).map(Number);
+  const best = Math.max(...known.filter((v) => v <= major));
+  return profiles[best] as VersionProfile;
+}
