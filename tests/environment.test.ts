@@ -67,7 +67,7 @@ describe('environment files', () => {
     const problems = problemsOf({ ...validEnvironment, ODOO_PASSWORD: '   ', UAT_ROLE_SALES_PASSWORD: 'hunter2' });
     const all = problems.join('\n');
     assert.match(all, /ODOO_PASSWORD is missing or empty/);
-    assert.match(all, /UAT_ROLE_SALES_LOGIN is missing \(UAT_ROLE_SALES_PASSWORD is set\)/);
+    assert.match(all, /UAT_ROLE_SALES_LOGIN is missing \(other UAT_ROLE_SALES_ keys are set\)/);
     assert.doesNotMatch(all, /hunter2/);
   });
 
@@ -85,9 +85,12 @@ describe('environment files', () => {
       UAT_ROLE_SALES_PASSWORD: 'a',
       UAT_ROLE_ACCOUNT_MANAGER_LOGIN: 'ann',
       UAT_ROLE_ACCOUNT_MANAGER_PASSWORD: 'b',
+      UAT_ROLE_ACCOUNT_MANAGER_API_KEY: 'k',
     });
     assert.deepEqual(Object.keys(environment.roles).sort(), ['ACCOUNT_MANAGER', 'SALES']);
     assert.equal(environment.roles.ACCOUNT_MANAGER?.login, 'ann');
+    assert.equal(environment.roles.ACCOUNT_MANAGER?.apiKey?.reveal(), 'k');
+    assert.equal(environment.roles.SALES?.apiKey, undefined);
   });
 
   it('lets the process environment override a file value, and says so in errors', () => {

@@ -12,6 +12,8 @@ export type RpcTransportChoice = (typeof RPC_TRANSPORTS)[number];
 export interface Credentials {
   login: string;
   password: Secret;
+  /** Odoo 19+: the user's API key, for the JSON-2 transport. */
+  apiKey?: Secret;
 }
 
 export interface HarnessEnvironment {
@@ -39,7 +41,7 @@ export interface HarnessEnvironment {
 /** Keys whose values must never be echoed back, not even in an error message. */
 const isSecretKey = (key: string) => /PASSWORD|API_KEY|SECRET|TOKEN/.test(key);
 
-const ROLE_KEY = /^UAT_ROLE_([A-Z][A-Z0-9_]*)_(LOGIN|PASSWORD)$/;
+const ROLE_KEY = /^UAT_ROLE_([A-Z][A-Z0-9_]*?)_(LOGIN|PASSWORD|API_KEY)$/;
 
 const text = z.string({ error: (issue) => (issue.input === undefined ? 'is missing or empty' : 'must be text') }).trim();
 
@@ -141,22 +143,22 @@ export function loadEnvironment(nameOrFile: string, options: LoadOptions = {}): 
 
   const roles: Record<string, Credentials> = {};
   const warnings: string[] = [];
-  const roleKeys = new Map<string, { login?: string; password?: string }>();
+  const roleKeys = new Map<string, { login?: string; password?: string; apiKey?: string }>();
   for (const [key, value] of Object.entries(values)) {
     const match = ROLE_KEY.exec(key);
     if (match) {
       const [, role = '', part] = match;
       const entry = roleKeys.get(role) ?? {};
-      entry[part === 'LOGIN' ? 'login' : 'password'] = value.trim();
+      entry[part === 'LOGIN' ? 'login' : part === 'PASSWORD' ? 'password' : 'apiKey'] = value.trim();
       roleKeys.set(role, entry);
     } else if (/^(ODOO|UAT)_/.test(key) && !KNOWN_KEYS.has(key) && !PROCESS_KEYS.has(key)) {
       warnings.push(`${sourceOf(key)}: unknown key ${key} is ignored (check its spelling)`);
     }
   }
-  for (const [role, { login, password }] of roleKeys) {
-    if (!login) problems.push(`${shown}: UAT_ROLE_${role}_LOGIN is missing (UAT_ROLE_${role}_PASSWORD is set)`);
+  for (const [role, { login, password, apiKey }] of roleKeys) {
+    if (!login) problems.push(`${shown}: UAT_ROLE_${role}_LOGIN is missing (other UAT_ROLE_${role}_ keys are set)`);
     else if (!password) problems.push(`${shown}: UAT_ROLE_${role}_PASSWORD is missing (UAT_ROLE_${role}_LOGIN is set)`);
-    else roles[role] = { login, password: new Secret(password) };
+    else roles[role] = { login, password: new Secret(password), ...(apiKey ? { apiKey: new Secret(apiKey) } : {}) };
   }
 
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems.join('\n'));

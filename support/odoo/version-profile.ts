@@ -10,6 +10,10 @@ export interface VersionProfile {
   major: number;
   /** Path that opens one record in the web client. */
   recordPath(model: string, id: number): string;
+  /** The JSON-2 API (/json/2/<model>/<method>) exists from 19. */
+  json2: boolean;
+  /** res.users' many2many of groups: groups_id until 18, group_ids from 19. */
+  userGroupsField: 'groups_id' | 'group_ids';
 }
 
 const OLDEST_SUPPORTED = 17;
@@ -18,14 +22,20 @@ const profiles: Record<number, VersionProfile> = {
   17: {
     major: 17,
     recordPath: (model, id) => `/web#model=${model}&id=${id}&view_type=form`,
+    json2: false,
+    userGroupsField: 'groups_id',
   },
   18: {
     major: 18,
     recordPath: (model, id) => `/odoo/${model}/${id}`,
+    json2: false,
+    userGroupsField: 'groups_id',
   },
   19: {
     major: 19,
     recordPath: (model, id) => `/odoo/${model}/${id}`,
+    json2: true,
+    userGroupsField: 'group_ids',
   },
 };
 

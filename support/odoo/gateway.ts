@@ -1,0 +1,81 @@
+import type { Credentials, HarnessEnvironment } from '../config/environment';
+import { ConfigError } from '../config/errors';
+import { assertTestTarget } from '../config/test-target';
+import { detectCapabilities, type Capabilities } from './capabilities';
+import { OdooClient } from './rpc/client';
+import { Json2Transport } from './rpc/json2-transport';
+import type { RpcTransport } from './rpc/transport';
+import { XmlRpcTransport } from './rpc/xmlrpc-transport';
+import { roleCredentials } from './roles';
+import { readServerVersion } from './server';
+import { versionProfile, type VersionProfile } from './version-profile';
+
+/**
+ * The harness's connection to one Odoo: what it is (capabilities) and a
+ * client per user — the set-up user and each role.
+ */
+export class OdooGateway {
+  readonly #roles = new Map<string, OdooClient>();
+
+  private constructor(
+    readonly environment: HarnessEnvironment,
+    readonly capabilities: Capabilities,
+    /** The set-up user (ODOO_LOGIN): creates master data and stock. */
+    readonly admin: OdooClient,
+  ) {}
+
+  /** Reaches the server, logs in the set-up user and detects what the server has. */
+  static async connect(environment: HarnessEnvironment): Promise<OdooGateway> {
+    const server = await readServerVersion(environment.odoo.url, environment.odoo.timeoutMs);
+    const admin = createClient(environment, versionProfile(server.major), {
+      ...environment.odoo.admin,
+      ...(environment.odoo.apiKey ? { apiKey: environment.odoo.apiKey } : {}),
+    });
+    await admin.uid();
+    const capabilities = await detectCapabilities(server, admin);
+    return new OdooGateway(environment, capabilities, admin);
+  }
+
+  /** The client of a role (SALES, WAREHOUSE, ...), logged in on first use. */
+  async as(role: string): Promise<OdooClient> {
+    const key = role.toUpperCase();
+    let client = this.#roles.get(key);
+    if (!client) {
+      const credentials = roleCredentials(this.environment, key);
+      if (!credentials) {
+        throw new ConfigError(
+          `${this.environment.file}: no user for role ${key}: set UAT_ROLE_${key}_LOGIN and UAT_ROLE_${key}_PASSWORD, ` +
+            `or UAT_PROVISION_ROLES=true to let the harness create one`,
+        );
+      }
+      client = createClient(this.environment, this.capabilities.profile, credentials);
+      await client.uid();
+      this.#roles.set(key, client);
+    }
+    return client;
+  }
+
+  /** RPC calls made through every client of this gateway. */
+  get callCount(): number {
+    return [this.admin, ...this.#roles.values()].reduce((sum, c) => sum + c.callCount, 0);
+  }
+}
+
+/** Picks the transport: JSON-2 where the server has it and the user has an API key, unless told otherwise. */
+export function createClient(environment: HarnessEnvironment, profile: VersionProfile, credentials: Credentials): OdooClient {
+  const { url, db, rpc, timeoutMs } = environment.odoo;
+  const wantsJson2 = rpc === 'json2' || (rpc === 'auto' && profile.json2 && credentials.apiKey !== undefined);
+  let transport: RpcTransport;
+  if (wantsJson2) {
+    if (!profile.json2) throw new ConfigError(`${environment.file}: ODOO_RPC=json2 needs Odoo 19 or newer; this server is ${profile.major}.0 (use auto or xmlrpc)`);
+    if (!credentials.apiKey) throw new ConfigError(`${environment.file}: ODOO_RPC=json2 needs an API key for "${credentials.login}"`);
+    transport = new Json2Transport({ url, db, login: credentials.login, apiKey: credentials.apiKey, timeoutMs });
+  } else {
+    transport = new XmlRpcTransport({ url, db, login: credentials.login, password: credentials.password, timeoutMs });
+  }
+  return new OdooClient({
+    transport,
+    login: credentials.login,
+    assertWritable: () => assertTestTarget(environment),
+  });
+}

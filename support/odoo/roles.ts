@@ -1,0 +1,106 @@
+import { createHmac } from 'node:crypto';
+import type { Credentials, HarnessEnvironment } from '../config/environment';
+import { Secret } from '../config/secret';
+import type { Capabilities } from './capabilities';
+import type { OdooClient } from './rpc/client';
+
+/**
+ * The roles the scenarios act as, and the standard Odoo groups each needs.
+ * Each role runs with its own user, so segregation of duties is tested too.
+ */
+export const ROLE_DEFINITIONS: Record<string, { title: string; groups: string[] }> = {
+  SALES: { title: 'Salesperson', groups: ['sales_team.group_sale_salesman'] },
+  WAREHOUSE: { title: 'Warehouse operator', groups: ['stock.group_stock_user'] },
+  PURCHASE: { title: 'Buyer', groups: ['purchase.group_purchase_user'] },
+  CREDIT: { title: 'Credit controller', groups: ['account.group_account_invoice', 'sales_team.group_sale_salesman_all_leads'] },
+  SERVICE: { title: 'Service agent', groups: ['project.group_project_user', 'sales_team.group_sale_salesman_all_leads'] },
+};
+
+/** Apps whose groups are worth listing for a role (others are noise in a report). */
+const RELEVANT_GROUP_APPS = ['sales_team', 'stock', 'purchase', 'account', 'project', 'helpdesk', 'website', 'base'];
+
+export function provisionedLogin(role: string): string {
+  return `uat.${role.toLowerCase()}@harness.invalid`;
+}
+
+/**
+ * The password of a provisioned role user, derived from the set-up user's
+ * password: every process of a run computes the same one, and nothing new
+ * has to be stored or passed around.
+ */
+export function provisionedPassword(environment: HarnessEnvironment, role: string): Secret {
+  const digest = createHmac('sha256', environment.odoo.admin.password.reveal())
+    .update(`uat-role:${environment.odoo.db}:${role}`)
+    .digest('base64url');
+  return new Secret(`Uat-${digest.slice(0, 24)}`);
+}
+
+/** The credentials a role acts with: from the environment file, else the provisioned user. */
+export function roleCredentials(environment: HarnessEnvironment, role: string): Credentials | undefined {
+  const configured = environment.roles[role];
+  if (configured) return configured;
+  if (!environment.provisionRoles) return undefined;
+  return { login: provisionedLogin(role), password: provisionedPassword(environment, role) };
+}
+
+export interface ProvisionResult {
+  role: string;
+  login: string;
+  action: 'created' | 'updated';
+  groups: string[];
+}
+
+/** Creates (or brings up to date) the user of a role with its standard groups. */
+export async function provisionRoleUser(
+  admin: OdooClient,
+  capabilities: Capabilities,
+  environment: HarnessEnvironment,
+  role: string,
+): Promise<ProvisionResult> {
+  const definition = ROLE_DEFINITIONS[role];
+  if (!definition) throw new Error(`role ${role} has no standard groups: give its user in UAT_ROLE_${role}_LOGIN/PASSWORD`);
+  const groupIds = await resolveGroups(admin, ['base.group_user', ...definition.groups]);
+  const login = provisionedLogin(role);
+  const values = {
+    name: `UAT ${definition.title}`,
+    login,
+    email: login,
+    password: provisionedPassword(environment, role).reveal(),
+    [capabilities.profile.userGroupsField]: [[6, 0, groupIds]],
+  };
+  const [existing] = await admin.search('res.users', [['login', '=', login]], { context: { active_test: false } });
+  if (existing) await admin.write('res.users', [existing], { ...values, active: true });
+  else await admin.create('res.users', values, { no_reset_password: true });
+  return { role, login, action: existing ? 'updated' : 'created', groups: definition.groups };
+}
+
+async function resolveGroups(admin: OdooClient, xmlIds: string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const xmlId of xmlIds) {
+    const [module, name] = xmlId.split('.');
+    const [data] = await admin.searchRead<{ res_id: number }>(
+      'ir.model.data',
+      [['module', '=', module], ['name', '=', name], ['model', '=', 'res.groups']],
+      ['res_id'],
+    );
+    if (!data) throw new Error(`group ${xmlId} does not exist on this Odoo: is the module "${module}" installed?`);
+    ids.push(data.res_id);
+  }
+  return ids;
+}
+
+/** The groups of a user that matter for the harness's roles, as "App / Group" names. */
+export async function relevantGroups(admin: OdooClient, capabilities: Capabilities, login: string): Promise<string[]> {
+  const field = capabilities.profile.userGroupsField;
+  const [user] = await admin.searchRead<Record<string, number[]>>('res.users', [['login', '=', login]], [field]);
+  if (!user) return [];
+  const groupIds = user[field] ?? [];
+  const data = await admin.searchRead<{ module: string; res_id: number }>(
+    'ir.model.data',
+    [['model', '=', 'res.groups'], ['res_id', 'in', groupIds], ['module', 'in', RELEVANT_GROUP_APPS]],
+    ['module', 'res_id'],
+  );
+  const relevantIds = [...new Set(data.map((d) => d.res_id))];
+  const groups = await admin.read<{ full_name: string }>('res.groups', relevantIds, ['full_name']);
+  return groups.map((g) => g.full_name).sort();
+}

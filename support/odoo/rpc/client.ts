@@ -1,0 +1,133 @@
+import type { RpcCall, RpcTransport, TransportKind } from './transport';
+
+/** Methods that only read: they pass even where the environment forbids writes. */
+const READ_ONLY_METHODS = new Set([
+  'read',
+  'search',
+  'search_read',
+  'search_count',
+  'fields_get',
+  'name_search',
+  'read_group',
+  'formatted_read_group',
+  'web_read',
+  'web_search_read',
+  'context_get',
+  'has_group',
+  'has_access',
+  'check_access_rights',
+  'default_get',
+  'get_views',
+  'authenticate',
+]);
+
+export type Domain = unknown[];
+export type Values = Record<string, unknown>;
+export type Context = Record<string, unknown>;
+
+export interface CallOptions {
+  ids?: readonly number[];
+  kwargs?: Record<string, unknown>;
+  context?: Context;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  order?: string;
+  context?: Context;
+}
+
+export interface ClientOptions {
+  transport: RpcTransport;
+  login: string;
+  /** Throws when the environment is not a test target; called before any method that may write. */
+  assertWritable: () => void;
+  /** Merged under every call's own context (e.g. lang, tz). */
+  baseContext?: Context;
+}
+
+/**
+ * The harness's view of one Odoo user over RPC: any method on any model, a
+ * context on every call, typed errors from the transport, a write guard, and a
+ * count of calls for the run's statistics.
+ */
+export class OdooClient {
+  #calls = 0;
+  #uid: number | undefined;
+
+  constructor(private readonly options: ClientOptions) {}
+
+  get login(): string {
+    return this.options.login;
+  }
+
+  get transport(): TransportKind {
+    return this.options.transport.kind;
+  }
+
+  /** RPC calls made so far through this client. */
+  get callCount(): number {
+    return this.#calls;
+  }
+
+  /** Logs in once; later calls reuse the session. */
+  async uid(): Promise<number> {
+    if (this.#uid === undefined) {
+      this.#calls += 1;
+      this.#uid = await this.options.transport.authenticate();
+    }
+    return this.#uid;
+  }
+
+  /** Calls any public method; record methods get `ids`, model methods none. */
+  async call<T = unknown>(model: string, method: string, options: CallOptions = {}): Promise<T> {
+    if (!READ_ONLY_METHODS.has(method)) this.options.assertWritable();
+    const context = { ...this.options.baseContext, ...options.context };
+    const call: RpcCall = {
+      model,
+      method,
+      ...(options.ids ? { ids: options.ids } : {}),
+      ...(options.kwargs ? { kwargs: options.kwargs } : {}),
+      ...(Object.keys(context).length ? { context } : {}),
+    };
+    this.#calls += 1;
+    return (await this.options.transport.call(call)) as T;
+  }
+
+  read<T = Values>(model: string, ids: readonly number[], fields: string[], context?: Context): Promise<T[]> {
+    return this.call<T[]>(model, 'read', { ids, kwargs: { fields }, ...(context ? { context } : {}) });
+  }
+
+  /** Reads one record, failing with the model and id when it is gone. */
+  async readOne<T = Values>(model: string, id: number, fields: string[], context?: Context): Promise<T> {
+    const [record] = await this.read<T>(model, [id], fields, context);
+    if (!record) throw new Error(`${model} ${id} does not exist (or ${this.login} cannot see it)`);
+    return record;
+  }
+
+  searchRead<T = Values>(model: string, domain: Domain, fields: string[], options: SearchOptions = {}): Promise<T[]> {
+    const { context, ...rest } = options;
+    return this.call<T[]>(model, 'search_read', { kwargs: { domain, fields, ...rest }, ...(context ? { context } : {}) });
+  }
+
+  search(model: string, domain: Domain, options: SearchOptions = {}): Promise<number[]> {
+    const { context, ...rest } = options;
+    return this.call<number[]>(model, 'search', { kwargs: { domain, ...rest }, ...(context ? { context } : {}) });
+  }
+
+  searchCount(model: string, domain: Domain, context?: Context): Promise<number> {
+    return this.call<number>(model, 'search_count', { kwargs: { domain }, ...(context ? { context } : {}) });
+  }
+
+  /** Creates one record and returns its id. */
+  async create(model: string, values: Values, context?: Context): Promise<number> {
+    const ids = await this.call<number[] | number>(model, 'create', { kwargs: { vals_list: [values] }, ...(context ? { context } : {}) });
+    const id = Array.isArray(ids) ? ids[0] : ids;
+    if (typeof id !== 'number') throw new Error(`${model}.create returned no id`);
+    return id;
+  }
+
+  async write(model: string, ids: readonly number[], values: Values, context?: Context): Promise<void> {
+    await this.call(model, 'write', { ids, kwargs: { vals: values }, ...(context ? { context } : {}) });
+  }
+}
