@@ -1,0 +1,72 @@
+/**
+ * Records real Odoo answers for the transport tests: runs a fixed sequence of
+ * calls through the gateway against a live Odoo, via a local proxy that
+ * keeps every request/answer pair (secrets replaced by a placeholder).
+ *
+ *   npx tsx tests/recorder/record-rpc.ts --env local   (Odoo 19; ODOO_RPC decides the transport)
+ *
+ * Not part of `npm test`: CI has no Odoo. Re-record when Odoo changes.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadEnvironment } from '../../support/config/environment';
+import { projectRoot } from '../../support/config/sources';
+import { OdooGateway } from '../../support/odoo/gateway';
+import { provisionedPassword, provisionRoleUser, ROLE_DEFINITIONS } from '../../support/odoo/roles';
+import { exerciseGateway } from '../support/exercise-gateway';
+import { normaliseBody, type Exchange } from '../support/exchanges';
+
+const { values } = parseArgs({ options: { env: { type: 'string', default: 'local' } } });
+const { environment } = loadEnvironment(values.env ?? 'local', { overrides: process.env });
+const target = environment.odoo.url;
+const secrets = [
+  environment.odoo.admin.password.reveal(),
+  environment.odoo.apiKey?.reveal() ?? '',
+  ...Object.values(environment.roles).map((r) => r.password.reveal()),
+  ...Object.keys(ROLE_DEFINITIONS).map((role) => provisionedPassword(environment, role).reveal()),
+];
+
+let label = 'start';
+const exchanges: Exchange[] = [];
+const proxy = createServer((req, res) => {
+  let body = '';
+  req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+  req.on('end', async () => {
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(([k]) => ['content-type', 'authorization', 'x-odoo-database'].includes(k)),
+    ) as Record<string, string>;
+    const answer = await fetch(`${target}${req.url}`, { method: req.method ?? 'POST', headers, body });
+    const text = await answer.text();
+    const contentType = answer.headers.get('content-type') ?? '';
+    exchanges.push({
+      label,
+      request: { path: req.url ?? '/', body: normaliseBody(body, secrets) },
+      // Odoo never sends a password back; only a login that equals one may appear, and logins are no secret.
+      response: { status: answer.status, contentType, body: text },
+    });
+    res.writeHead(answer.status, { 'Content-Type': contentType });
+    res.end(text);
+  });
+});
+await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+const proxied = { ...environment, odoo: { ...environment.odoo, url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` } };
+
+// Provision the restricted role directly (not through the proxy): it is set-up, not a recorded exchange.
+const direct = await OdooGateway.connect({ ...environment, provisionRoles: true });
+await provisionRoleUser(direct.admin, direct.capabilities, { ...environment, provisionRoles: true }, 'SALES');
+
+const gateway = await OdooGateway.connect({ ...proxied, provisionRoles: true });
+const namespace = `REC${Date.now().toString(36)}`;
+await exerciseGateway(gateway, (next) => (label = next), namespace);
+proxy.close();
+
+const server = gateway.capabilities.server.serverSerie;
+const transport = gateway.admin.transport;
+const dir = path.join(projectRoot, 'tests', 'recorded', 'rpc');
+mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `odoo${server.split('.')[0]}-${transport}.json`);
+writeFileSync(file, JSON.stringify({ server: gateway.capabilities.server.serverVersion, db: environment.odoo.db, transport, namespace, recordedAt: new Date().toISOString(), exchanges }, null, 1) + '\n');
+console.log(`recorded ${exchanges.length} exchanges into ${path.relative(process.cwd(), file)}`);
