@@ -14,6 +14,10 @@ export interface VersionProfile {
   json2: boolean;
   /** res.users' many2many of groups: groups_id until 18, group_ids from 19. */
   userGroupsField: 'groups_id' | 'group_ids';
+  /** The picking form's one2many of stock moves: move_ids_without_package until 18, move_ids from 19. */
+  pickingMovesField: 'move_ids_without_package' | 'move_ids';
+  /** The return wizard's (stock.return.picking) button: create_returns until 17. */
+  createReturnsButton: 'create_returns' | 'action_create_returns';
 }
 
 const OLDEST_SUPPORTED = 17;
@@ -24,18 +28,24 @@ const profiles: Record<number, VersionProfile> = {
     recordPath: (model, id) => `/web#model=${model}&id=${id}&view_type=form`,
     json2: false,
     userGroupsField: 'groups_id',
+    pickingMovesField: 'move_ids_without_package',
+    createReturnsButton: 'create_returns',
   },
   18: {
     major: 18,
     recordPath: (model, id) => `/odoo/${model}/${id}`,
     json2: false,
     userGroupsField: 'groups_id',
+    pickingMovesField: 'move_ids_without_package',
+    createReturnsButton: 'action_create_returns',
   },
   19: {
     major: 19,
     recordPath: (model, id) => `/odoo/${model}/${id}`,
     json2: true,
     userGroupsField: 'group_ids',
+    pickingMovesField: 'move_ids',
+    createReturnsButton: 'action_create_returns',
   },
 };
 
