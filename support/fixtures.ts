@@ -1,11 +1,13 @@
 import { createBdd, test as bddTest } from 'playwright-bdd';
 import { loadEnvironment, type HarnessEnvironment } from './config/environment';
 import { ConfigError } from './config/errors';
+import { labelScenario } from './evidence/allure-labels';
 import { ScenarioContext } from './scenario-context';
 
 export interface ScenarioFixtures {
   /** Named records of the running scenario ("the order", "the delivery"). */
   scenario: ScenarioContext;
+  allureLabels: void;
 }
 
 export interface WorkerFixtures {
@@ -16,6 +18,14 @@ export interface WorkerFixtures {
 export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
   scenario: async ({}, use) => use(new ScenarioContext()),
+  // Owner, epic, feature, story and severity come from the tags; allure-playwright sets only `tag` labels.
+  allureLabels: [
+    async ({ $testInfo }, use) => {
+      await labelScenario($testInfo);
+      await use();
+    },
+    { auto: true },
+  ],
   harness: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
     async ({}, use) => {

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../config/sources';
+import { HarnessError } from '../config/errors';
+import { projectRoot, relativeToRoot } from '../config/sources';
 
 /** Every run writes into reports/runs/<run id>/, so runs never overwrite each other. */
 export const runsRoot = (root = projectRoot) => path.join(root, 'reports', 'runs');
@@ -13,4 +15,47 @@ export function newRunId(environmentName: string, now = new Date()): string {
 
 export function runFolder(runId: string, root = projectRoot): string {
   return path.join(runsRoot(root), runId);
+}
+
+/** What `uat run` records about a run in run.json (absent for ad-hoc and recorded runs). */
+export interface RunInfo {
+  runId: string;
+  environment?: string;
+  odoo?: { url: string; db: string; version: string };
+  mode?: string;
+  profile?: string;
+  tags?: string | null;
+  seed?: number | null;
+  started?: string;
+  finished?: string;
+  exitCode?: number;
+}
+
+export interface RunRef {
+  runId: string;
+  dir: string;
+  info: RunInfo;
+}
+
+/**
+ * Finds a run given as a run id under reports/runs, "latest" (the newest
+ * folder by name, which sorts by start time), or a path to a run folder.
+ */
+export function resolveRun(ref: string, root = projectRoot): RunRef {
+  const runs = runsRoot(root);
+  let dir: string;
+  if (ref === 'latest') {
+    const ids = existsSync(runs) ? readdirSync(runs).filter((name) => existsSync(path.join(runs, name, 'allure-results'))) : [];
+    const newest = ids.filter((id) => /^\d{8}-\d{6}-/.test(id)).sort().at(-1);
+    if (!newest) throw new HarnessError(`no run with results under ${relativeToRoot(runs, root)}: run \`uat run --env NAME\` first`);
+    dir = path.join(runs, newest);
+  } else {
+    dir = existsSync(path.join(runs, ref)) ? path.join(runs, ref) : path.resolve(ref);
+  }
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new HarnessError(`--run ${ref}: no such run (give a run id under ${relativeToRoot(runs, root)}, a run folder, or "latest")`);
+  }
+  const infoFile = path.join(dir, 'run.json');
+  const info = existsSync(infoFile) ? (JSON.parse(readFileSync(infoFile, 'utf8')) as RunInfo) : { runId: path.basename(dir) };
+  return { runId: info.runId, dir, info };
 }

@@ -1,0 +1,43 @@
+import { loadEnvironment, type HarnessEnvironment } from '../config/environment';
+import type { Secret } from '../config/secret';
+
+const REDACTED = '[redacted]';
+
+/** Field names whose values are secrets whatever they hold (Odoo's password, api_key, ...). */
+const SECRET_FIELD = /password|passwd|api_?key|secret|token/i;
+
+/** Every secret an environment holds: the set-up user's password, the API key, each role's password. */
+export function secretsOf(environment: HarnessEnvironment): Secret[] {
+  const secrets = [environment.odoo.admin.password, ...Object.values(environment.roles).map((role) => role.password)];
+  return environment.odoo.apiKey ? [...secrets, environment.odoo.apiKey] : secrets;
+}
+
+let cached: Secret[] | undefined;
+
+/** The secrets of the environment this worker runs against (UAT_ENV), read once per process. */
+export function runSecrets(): Secret[] {
+  if (!cached) {
+    const name = process.env.UAT_ENV;
+    cached = name ? secretsOf(loadEnvironment(name, { overrides: process.env }).environment) : [];
+  }
+  return cached;
+}
+
+/** Replaces the values of secret-named fields at any depth, whatever their value. */
+export function redactFields<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => redactFields(item)) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, SECRET_FIELD.test(key) && item !== false ? REDACTED : redactFields(item)]),
+  ) as T;
+}
+
+/** The secrets of a named environment, or none when its file is not on this machine (reports can be built elsewhere). */
+export function secretsOfNamedEnvironment(name: string | undefined): Secret[] | undefined {
+  if (!name) return undefined;
+  try {
+    return secretsOf(loadEnvironment(name, { overrides: process.env }).environment);
+  } catch {
+    return undefined;
+  }
+}
