@@ -5,17 +5,25 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runsRoot } from '../support/evidence/run-folder';
 import { runCli } from './support/cli';
-import { recorded, startFakeOdoo } from './support/fake-odoo';
+import { loadEnvironment } from '../support/config/environment';
+import { provisionedPassword, ROLE_DEFINITIONS } from '../support/odoo/roles';
+import { loadRecording } from './support/exchanges';
+import { replayOdoo } from './support/replay-odoo';
 import { scratchDir, validEnvironment, writeEnvFile } from './support/files';
 
 const fixture = (name: string) => path.join('tests', 'fixtures', 'features', name);
 
 describe('uat run', () => {
-  let odoo: Awaited<ReturnType<typeof startFakeOdoo>>;
+  let odoo: Awaited<ReturnType<typeof replayOdoo>>;
   let dir: string;
+  // A target that answers like the recorded Odoo 19 did to `uat doctor`: the run's
+  // preflight (login, capabilities, role users) is a subset of those requests.
+  const replayed = { ODOO_API_KEY: 'replayed-api-key', ODOO_PASSWORD: 'admin', UAT_PROVISION_ROLES: 'true' };
   before(async () => {
-    odoo = await startFakeOdoo(() => ({ body: recorded('odoo19-version_info.json') }));
     dir = scratchDir();
+    const probe = loadEnvironment(writeEnvFile(dir, 'probe', { ...validEnvironment, ...replayed })).environment;
+    const secrets = ['admin', replayed.ODOO_API_KEY, ...Object.keys(ROLE_DEFINITIONS).map((r) => provisionedPassword(probe, r).reveal())];
+    odoo = await replayOdoo(loadRecording('doctor-odoo19-json2.json'), secrets, 'lookup');
   });
   after(() => odoo.close());
 
@@ -61,7 +69,7 @@ describe('uat run', () => {
   });
 
   it('fails before any test runs on an undefined step, naming the step and its file:line', async () => {
-    const file = writeEnvFile(dir, 'fake', { ...validEnvironment, ODOO_URL: odoo.url });
+    const file = writeEnvFile(dir, 'fake', { ...validEnvironment, ...replayed, ODOO_URL: odoo.url });
     const result = await runCli(['run', '--env', file, fixture('undefined-step.feature')]);
     assert.equal(result.code, 4);
     assert.match(result.stderr, /Missing step definitions: 1/);
@@ -72,7 +80,7 @@ describe('uat run', () => {
   });
 
   it('fails on a malformed feature file, naming it', async () => {
-    const file = writeEnvFile(dir, 'fake', { ...validEnvironment, ODOO_URL: odoo.url });
+    const file = writeEnvFile(dir, 'fake', { ...validEnvironment, ...replayed, ODOO_URL: odoo.url });
     const result = await runCli(['run', '--env', file, fixture('malformed.feature')]);
     assert.equal(result.code, 4);
     assert.match(result.stderr, /tests\/fixtures\/features\/malformed\.feature/);
@@ -80,7 +88,7 @@ describe('uat run', () => {
   });
 
   it('rejects an invalid tag expression and an unknown option', async () => {
-    const file = writeEnvFile(dir, 'fake', { ...validEnvironment, ODOO_URL: odoo.url });
+    const file = writeEnvFile(dir, 'fake', { ...validEnvironment, ...replayed, ODOO_URL: odoo.url });
     const tags = await runCli(['run', '--env', file, '--tags', '@a and']);
     assert.equal(tags.code, 2);
     assert.match(tags.stderr, /tag expression "\(not @wip\) and \(@a and\)" is not valid/);
@@ -90,10 +98,11 @@ describe('uat run', () => {
   });
 
   it('runs the smoke feature end to end and writes its reports into the run folder', async () => {
-    const file = writeEnvFile(dir, 'fake', { ...validEnvironment, ODOO_URL: odoo.url });
+    const file = writeEnvFile(dir, 'fake', { ...validEnvironment, ...replayed, ODOO_URL: odoo.url });
     const result = await runCli(['run', '--env', file, '--profile', 'smoke']);
     assert.equal(result.code, 0, result.stdout + result.stderr);
-    assert.match(result.stdout, /uat: run (\S+): Odoo 19\.0 at http:\/\/127\.0\.0\.1:\d+, database "uat19", mode hybrid, profile smoke/);
+    assert.match(result.stdout, /uat: run (\S+): Odoo 19\.0 community at http:\/\/127\.0\.0\.1:\d+, database "uat19", mode hybrid, profile smoke/);
+    assert.match(result.stdout, /uat: role WAREHOUSE: updated user "uat\.warehouse@harness\.invalid"/);
     assert.match(result.stdout, /1 passed/);
     const runId = /uat: run (\S+):/.exec(result.stdout)?.[1] ?? '';
     const runDir = path.join(runsRoot(), runId);
@@ -102,6 +111,7 @@ describe('uat run', () => {
     assert.equal(run.profile, 'smoke');
     assert.ok(existsSync(path.join(runDir, 'junit.xml')));
     assert.ok(readdirSync(path.join(runDir, 'allure-results')).some((f) => f.endsWith('-result.json')));
+    assert.deepEqual(odoo.mismatches, []);
   });
 });
 

@@ -1,3 +1,4 @@
+import { doctorCommand } from './doctor';
 import { runCommand } from './run';
 
 export interface Command {
@@ -8,6 +9,7 @@ export interface Command {
 
 export const commands: Record<string, Command> = {
   run: runCommand,
+  doctor: doctorCommand,
 };
 
 export function usage(): string {

@@ -9,7 +9,8 @@ import { combineTags, loadProfile } from '../../support/config/profiles';
 import { projectRoot } from '../../support/config/sources';
 import { assertTestTarget } from '../../support/config/test-target';
 import { newRunId, runFolder } from '../../support/evidence/run-folder';
-import { readServerVersion } from '../../support/odoo/server';
+import { OdooGateway } from '../../support/odoo/gateway';
+import { provisionMissingRoles } from '../../support/odoo/roles';
 import type { Command } from './index';
 
 /** How long the reachability check may take before the run gives up on the URL. */
@@ -59,14 +60,19 @@ async function run(args: string[]): Promise<number> {
   }
   assertTestTarget(environment, 'run scenarios against');
 
-  const version = await readServerVersion(environment.odoo.url, Math.min(environment.odoo.timeoutMs, REACH_TIMEOUT_MS));
+  // Fail once, here, on an unreachable server or refused login, rather than in every scenario;
+  // provision role users once, before parallel workers need them.
+  const gateway = await OdooGateway.connect(environment, Math.min(environment.odoo.timeoutMs, REACH_TIMEOUT_MS));
+  const { server: version, edition } = gateway.capabilities;
+  const provisioned = environment.provisionRoles ? await provisionMissingRoles(gateway.admin, gateway.capabilities, environment) : [];
   const runId = newRunId(environment.name);
   const runDir = runFolder(runId);
   mkdirSync(runDir, { recursive: true });
   console.log(
-    `uat: run ${runId}: Odoo ${version.serverVersion} at ${environment.odoo.url}, database "${environment.odoo.db}", ` +
+    `uat: run ${runId}: Odoo ${version.serverVersion} ${edition} at ${environment.odoo.url}, database "${environment.odoo.db}", ` +
       `mode ${environment.mode}, profile ${profile.name}${tags ? `, tags "${tags}"` : ''}`,
   );
+  for (const { role, action, login } of provisioned) console.log(`uat: role ${role}: ${action} user "${login}"`);
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     UAT_ENV: envName.endsWith('.env') ? path.resolve(envName) : envName,
@@ -92,7 +98,7 @@ async function run(args: string[]): Promise<number> {
       {
         runId,
         environment: environment.name,
-        odoo: { url: environment.odoo.url, db: environment.odoo.db, version: version.serverVersion },
+        odoo: { url: environment.odoo.url, db: environment.odoo.db, version: version.serverVersion, edition },
         mode: environment.mode,
         profile: profile.name,
         tags: tags ?? null,

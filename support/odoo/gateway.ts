@@ -24,9 +24,12 @@ export class OdooGateway {
     readonly admin: OdooClient,
   ) {}
 
-  /** Reaches the server, logs in the set-up user and detects what the server has. */
-  static async connect(environment: HarnessEnvironment): Promise<OdooGateway> {
-    const server = await readServerVersion(environment.odoo.url, environment.odoo.timeoutMs);
+  /**
+   * Reaches the server (giving up after `reachTimeoutMs`, default the call
+   * time limit), logs in the set-up user and detects what the server has.
+   */
+  static async connect(environment: HarnessEnvironment, reachTimeoutMs = environment.odoo.timeoutMs): Promise<OdooGateway> {
+    const server = await readServerVersion(environment.odoo.url, reachTimeoutMs);
     const admin = createClient(environment, versionProfile(server.major), {
       ...environment.odoo.admin,
       ...(environment.odoo.apiKey ? { apiKey: environment.odoo.apiKey } : {}),

@@ -104,3 +104,12 @@ export async function relevantGroups(admin: OdooClient, capabilities: Capabiliti
   const groups = await admin.read<{ full_name: string }>('res.groups', relevantIds, ['full_name']);
   return groups.map((g) => g.full_name).sort();
 }
+
+/** Provisions every standard role the environment file does not name a user for. */
+export async function provisionMissingRoles(admin: OdooClient, capabilities: Capabilities, environment: HarnessEnvironment): Promise<ProvisionResult[]> {
+  const results: ProvisionResult[] = [];
+  for (const role of Object.keys(ROLE_DEFINITIONS)) {
+    if (!environment.roles[role]) results.push(await provisionRoleUser(admin, capabilities, environment, role));
+  }
+  return results;
+}

@@ -3,7 +3,8 @@
  * calls through the gateway against a live Odoo, via a local proxy that
  * keeps every request/answer pair (secrets replaced by a placeholder).
  *
- *   npx tsx tests/recorder/record-rpc.ts --env local   (Odoo 19; ODOO_RPC decides the transport)
+ *   npx tsx tests/recorder/record-rpc.ts --env local [--exercise gateway|doctor]
+ *   (ODOO_RPC in the environment decides the transport)
  *
  * Not part of `npm test`: CI has no Odoo. Re-record when Odoo changes.
  */
@@ -14,12 +15,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEnvironment } from '../../support/config/environment';
 import { projectRoot } from '../../support/config/sources';
+import { examineTarget } from '../../support/odoo/doctor';
 import { OdooGateway } from '../../support/odoo/gateway';
 import { provisionedPassword, provisionRoleUser, ROLE_DEFINITIONS } from '../../support/odoo/roles';
 import { exerciseGateway } from '../support/exercise-gateway';
 import { normaliseBody, type Exchange } from '../support/exchanges';
 
-const { values } = parseArgs({ options: { env: { type: 'string', default: 'local' } } });
+const { values } = parseArgs({ options: { env: { type: 'string', default: 'local' }, exercise: { type: 'string', default: 'gateway' } } });
+if (!['gateway', 'doctor'].includes(values.exercise ?? '')) throw new Error('--exercise must be gateway or doctor');
 const { environment } = loadEnvironment(values.env ?? 'local', { overrides: process.env });
 const target = environment.odoo.url;
 const secrets = [
@@ -58,15 +61,20 @@ const proxied = { ...environment, odoo: { ...environment.odoo, url: `http://127.
 const direct = await OdooGateway.connect({ ...environment, provisionRoles: true });
 await provisionRoleUser(direct.admin, direct.capabilities, { ...environment, provisionRoles: true }, 'SALES');
 
-const gateway = await OdooGateway.connect({ ...proxied, provisionRoles: true });
 const namespace = `REC${Date.now().toString(36)}`;
-await exerciseGateway(gateway, (next) => (label = next), namespace);
+if (values.exercise === 'doctor') {
+  label = 'doctor';
+  await examineTarget({ ...proxied, provisionRoles: true }, []);
+} else {
+  const gateway = await OdooGateway.connect({ ...proxied, provisionRoles: true });
+  await exerciseGateway(gateway, (next) => (label = next), namespace);
+}
 proxy.close();
 
-const server = gateway.capabilities.server.serverSerie;
-const transport = gateway.admin.transport;
+const server = direct.capabilities.server.serverSerie;
+const transport = direct.admin.transport;
 const dir = path.join(projectRoot, 'tests', 'recorded', 'rpc');
 mkdirSync(dir, { recursive: true });
-const file = path.join(dir, `odoo${server.split('.')[0]}-${transport}.json`);
-writeFileSync(file, JSON.stringify({ server: gateway.capabilities.server.serverVersion, db: environment.odoo.db, transport, namespace, recordedAt: new Date().toISOString(), exchanges }, null, 1) + '\n');
+const file = path.join(dir, `${values.exercise === 'doctor' ? 'doctor-' : ''}odoo${server.split('.')[0]}-${transport}.json`);
+writeFileSync(file, JSON.stringify({ server: direct.capabilities.server.serverVersion, db: environment.odoo.db, transport, namespace, recordedAt: new Date().toISOString(), exchanges }, null, 1) + '\n');
 console.log(`recorded ${exchanges.length} exchanges into ${path.relative(process.cwd(), file)}`);

@@ -1,13 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { projectRoot } from '../../support/config/sources';
-
-/** A response recorded from a live Odoo, under tests/recorded/. */
-export function recorded(name: string): string {
-  return readFileSync(path.join(projectRoot, 'tests', 'recorded', name), 'utf8');
-}
 
 export interface FakeRequest {
   path: string;

@@ -70,7 +70,7 @@ export function errorFromJson2(status: number, body: unknown, site: CallSite): O
       );
   }
   if (status === 401) {
-    return new AuthenticationError(`Odoo refused the API key of "${site.login}" on ${site.url} (HTTP 401): check ODOO_API_KEY`, site.login);
+    return new AuthenticationError(`Odoo refused the API key of "${site.login}" on ${site.url} (${message || 'HTTP 401'}): check ODOO_API_KEY`, site.login);
   }
   if (status === 404 && !name) {
     return new TransportError(`${site.url} has no JSON-2 endpoint for ${site.model}.${site.method} (HTTP 404)`, site.url, status);

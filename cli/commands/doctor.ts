@@ -1,0 +1,30 @@
+import { parseArgs } from 'node:util';
+import { loadEnvironment } from '../../support/config/environment';
+import { ConfigError } from '../../support/config/errors';
+import { moduleRequirements } from '../../support/features/requirements';
+import { examineTarget } from '../../support/odoo/doctor';
+import type { Command } from './index';
+
+export const doctorCommand: Command = {
+  summary: 'check a target: reachable, version and edition, role logins and groups, modules the features need',
+  usage: 'uat doctor --env NAME|FILE.env',
+  run,
+};
+
+async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { env: { type: 'string' } }, strict: true });
+  const envName = values.env ?? process.env.UAT_ENV;
+  if (!envName) throw new ConfigError('no environment chosen: pass --env NAME (a file environments/NAME.env) or set UAT_ENV');
+  const { environment, warnings } = loadEnvironment(envName, { overrides: process.env });
+  for (const warning of warnings) console.warn(`uat: warning: ${warning}`);
+  console.log(`doctor: checking ${environment.file} (${environment.odoo.url})`);
+  const report = await examineTarget(environment, moduleRequirements());
+  for (const line of report.lines) console.log(`  ${line}`);
+  if (report.problems.length === 0) {
+    console.log('doctor: OK — the target is ready for a run');
+    return 0;
+  }
+  for (const problem of report.problems) console.error(`uat: ${problem}`);
+  console.error(`doctor: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} — fix ${report.problems.length === 1 ? 'it' : 'them'} before a run`);
+  return 1;
+}
