@@ -1,5 +1,8 @@
 import { doctorCommand } from './doctor';
+import { readinessCommand } from './readiness';
+import { reportCommand } from './report';
 import { runCommand } from './run';
+import { signoffCommand } from './signoff';
 
 export interface Command {
   summary: string;
@@ -10,6 +13,9 @@ export interface Command {
 export const commands: Record<string, Command> = {
   run: runCommand,
   doctor: doctorCommand,
+  report: reportCommand,
+  signoff: signoffCommand,
+  readiness: readinessCommand,
 };
 
 export function usage(): string {

@@ -1,0 +1,132 @@
+import type { Scenario } from '../evidence/scenarios';
+import { SEVERITIES } from '../evidence/scenario-tags';
+import type { Criteria, Waiver } from './criteria';
+import { describeSignoff, type ScenarioSignoff } from './status';
+
+export type Verdict = 'GO' | 'GO WITH RISK' | 'NO-GO';
+
+/** blocker: makes it NO-GO; risk: accepted by a waiver (GO WITH RISK); note: worth reading, changes nothing. */
+export interface Reason {
+  level: 'blocker' | 'risk' | 'note';
+  scenario?: string;
+  message: string;
+}
+
+export interface AreaSummary {
+  area: string;
+  scenarios: number;
+  passed: number;
+  waived: number;
+  passRate: number;
+  minPassRate: number;
+}
+
+export interface Readiness {
+  verdict: Verdict;
+  reasons: Reason[];
+  areas: AreaSummary[];
+}
+
+/** Only "passed" passes: skipped (e.g. a missing module), broken and unknown never do. */
+const passed = (s: Scenario) => s.status === 'passed';
+/** What counts against "maximum failed by severity": a failed check or a broken scenario. */
+const failed = (s: Scenario) => s.status === 'failed' || s.status === 'broken';
+
+/**
+ * The go/no-go verdict of a run against the criteria, on a given day (ISO
+ * date): a waiver counts until and including its review date.
+ */
+export function decideReadiness(scenarios: Scenario[], signoffs: ScenarioSignoff[], criteria: Criteria, today: string): Readiness {
+  const reasons: Reason[] = [];
+  const waivers = activeWaivers(criteria.waivers, today, reasons);
+  const byId = new Map(scenarios.map((s) => [s.id, s]));
+  const waiverFor = (s: Scenario) => (s.hasId ? waivers.get(s.id) : undefined);
+  const breach = (scenario: string, message: string) => {
+    const waiver = waivers.get(scenario);
+    reasons.push(
+      waiver
+        ? { level: 'risk', scenario, message: `${message}; waived by ${waiver.owner} until ${waiver.reviewBy}: ${waiver.rationale} (impact: ${waiver.impact})` }
+        : { level: 'blocker', scenario, message },
+    );
+  };
+
+  if (scenarios.length === 0) reasons.push({ level: 'blocker', message: 'the run has no scenario results' });
+
+  for (const id of criteria.mustPass) {
+    const scenario = byId.get(id);
+    if (!scenario) breach(id, `${id} must pass but is not in this run`);
+    else if (!passed(scenario)) breach(id, `${id} must pass but ${scenario.status === 'skipped' ? 'was skipped' : `is ${scenario.status}`}`);
+  }
+
+  for (const severity of SEVERITIES) {
+    const max = criteria.maxFailed[severity];
+    if (max === undefined) continue;
+    const failing = scenarios.filter((s) => s.tags.severity === severity && failed(s));
+    const counted = failing.filter((s) => !waiverFor(s));
+    if (counted.length > max) {
+      reasons.push({
+        level: 'blocker',
+        message: `${counted.length} ${severity} scenario(s) failed, at most ${max} allowed: ${counted.map((s) => s.id).join(', ')}`,
+      });
+    }
+  }
+
+  // A waiver never hides a failure: each one in use is listed as a risk.
+  for (const s of scenarios.filter((s) => !passed(s) && waiverFor(s) && !criteria.mustPass.includes(s.id))) {
+    breach(s.id, `${s.id} (${s.tags.severity}) ${s.status === 'skipped' ? 'was skipped' : `is ${s.status}`}`);
+  }
+
+  const areas = areaSummaries(scenarios, criteria, waiverFor);
+  for (const a of areas) {
+    if (a.scenarios === 0) reasons.push({ level: 'blocker', message: `area ${a.area} needs ${a.minPassRate}% passed but no scenario of it ran` });
+    else if (a.passRate < a.minPassRate) {
+      reasons.push({
+        level: 'blocker',
+        message: `area ${a.area}: ${a.passRate}% passed (${a.passed} of ${a.scenarios - a.waived}${a.waived ? `, ${a.waived} waived` : ''}), needs ${a.minPassRate}%`,
+      });
+    }
+  }
+
+  const signoffById = new Map(signoffs.map((s) => [s.scenario.id, s]));
+  for (const id of criteria.mustSignOff) {
+    const signoff = signoffById.get(id);
+    if (!signoff) breach(id, `${id} must be signed off but is not in this run`);
+    else if (signoff.state !== 'approved') {
+      breach(id, `${id} must be signed off by ${signoff.scenario.tags.owner ?? 'its owner'}: ${describeSignoff(signoff)}`);
+    }
+  }
+
+  const verdict: Verdict = reasons.some((r) => r.level === 'blocker') ? 'NO-GO' : reasons.some((r) => r.level === 'risk') ? 'GO WITH RISK' : 'GO';
+  return { verdict, reasons, areas };
+}
+
+/** The waivers in force today, one per scenario (the one reviewed last); expired ones become notes. */
+function activeWaivers(waivers: Waiver[], today: string, reasons: Reason[]): Map<string, Waiver> {
+  const active = new Map<string, Waiver>();
+  for (const waiver of waivers) {
+    if (waiver.reviewBy < today) {
+      reasons.push({ level: 'note', scenario: waiver.scenario, message: `the waiver for ${waiver.scenario} by ${waiver.owner} expired on ${waiver.reviewBy} and no longer counts` });
+    } else if ((active.get(waiver.scenario)?.reviewBy ?? '') < waiver.reviewBy) {
+      active.set(waiver.scenario, waiver);
+    }
+  }
+  return active;
+}
+
+function areaSummaries(scenarios: Scenario[], criteria: Criteria, waiverFor: (s: Scenario) => Waiver | undefined): AreaSummary[] {
+  const names = new Set([...scenarios.map((s) => s.tags.area ?? '(no area)'), ...Object.keys(criteria.minPassRate.areas)]);
+  return [...names].sort().map((area) => {
+    const inArea = scenarios.filter((s) => (s.tags.area ?? '(no area)') === area);
+    const waived = inArea.filter((s) => !passed(s) && waiverFor(s)).length;
+    const passedCount = inArea.filter(passed).length;
+    const counted = inArea.length - waived;
+    return {
+      area,
+      scenarios: inArea.length,
+      passed: passedCount,
+      waived,
+      passRate: counted === 0 ? 100 : Math.floor((passedCount / counted) * 1000) / 10,
+      minPassRate: criteria.minPassRate.areas[area] ?? criteria.minPassRate.default,
+    };
+  });
+}
