@@ -5,7 +5,7 @@ import { chromiumLaunchOptions } from '../../../../support/odoo/ui/browser';
 
 /**
  * Records the allure-results under tests/recorded/allure/ from a real run of
- * the harness's fixtures against a live Odoo (see README.md beside this file).
+ * the harness's fixtures against a live Odoo (see ../README.md).
  */
 const runDir = process.env.UAT_RUN_DIR ?? path.resolve('reports/runs/recording');
 const root = path.resolve(import.meta.dirname, '../../../..');
