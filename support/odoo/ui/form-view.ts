@@ -1,0 +1,89 @@
+import type { Locator } from '@playwright/test';
+import { Dialog } from './dialog';
+import { fieldWidget, readWidget, setWidget, type FieldValue } from './fields';
+import { One2ManyField } from './one2many';
+import type { OdooWebClient } from './web-client';
+
+/**
+ * The record form of the web client: fields by technical name, status-bar
+ * buttons, smart buttons, wizards, breadcrumbs. Every action goes through the
+ * client's act(): waited for, checked for errors, and left as evidence.
+ */
+export class FormView {
+  constructor(readonly client: OdooWebClient) {}
+
+  /** Opens a record (the URL scheme is the version profile's). */
+  static async open(client: OdooWebClient, model: string, id: number): Promise<FormView> {
+    const form = new FormView(client);
+    await client.act(`open ${model} ${id}`, async () => {
+      await client.goto(client.profile.recordPath(model, id));
+      await client.expectVisible(form.root);
+    });
+    return form;
+  }
+
+  get root(): Locator {
+    return this.client.page.locator('.o_action_manager .o_form_view').last();
+  }
+
+  async read(field: string): Promise<string> {
+    return readWidget(fieldWidget(this.root, field));
+  }
+
+  async set(field: string, value: FieldValue): Promise<void> {
+    await this.client.act(`set ${field} to ${value}`, () => setWidget(this.client, fieldWidget(this.root, field), value));
+  }
+
+  one2many(field: string): One2ManyField {
+    return new One2ManyField(this.client, fieldWidget(this.root, field), field);
+  }
+
+  /** The label of the current status-bar stage ("Quotation", "Done"). */
+  async status(): Promise<string> {
+    return (await this.root.locator('.o_statusbar_status [aria-checked="true"]').first().innerText()).trim();
+  }
+
+  /**
+   * Clicks a status-bar button by its technical name ("action_confirm",
+   * "button_validate") or, for action buttons whose name is an id, its label ("Return").
+   */
+  async clickButton(nameOrLabel: string): Promise<void> {
+    const buttons = this.root.locator('.o_statusbar_buttons button:visible');
+    const button = buttons.and(this.root.locator(`button[name="${nameOrLabel}"]`)).or(buttons.filter({ hasText: nameOrLabel })).first();
+    await this.client.act(`click ${nameOrLabel}`, () => button.click());
+  }
+
+  /** Opens a smart button by its label ("Delivery", "Invoices", "Receipt") or method name. */
+  async openSmartButton(labelOrName: string): Promise<void> {
+    const buttons = this.root.locator('.o-form-buttonbox .oe_stat_button:visible');
+    const button = buttons.and(this.root.locator(`[name="${labelOrName}"]`)).or(buttons.filter({ hasText: labelOrName })).first();
+    await this.client.act(`open ${labelOrName}`, () => button.click());
+  }
+
+  /** Saves the record if it has changes, and waits until the form says it is saved. */
+  async save(): Promise<void> {
+    const saveButton = this.root.locator('.o_form_button_save:visible');
+    await this.client.act('save', async () => {
+      if (await saveButton.count()) await saveButton.click();
+      await saveButton.waitFor({ state: 'hidden', timeout: this.client.timeoutMs });
+    });
+  }
+
+  /** The wizard or confirmation on top of the form. */
+  async dialog(): Promise<Dialog> {
+    const dialog = new Dialog(this.client);
+    await this.client.expectVisible(dialog.root);
+    return dialog;
+  }
+
+  async breadcrumbs(): Promise<string[]> {
+    const items = this.client.page.locator('.o_breadcrumb .breadcrumb-item, .o_breadcrumb .o_last_breadcrumb_item');
+    return (await items.allInnerTexts()).map((text) => text.trim());
+  }
+
+  /** Goes back to an earlier record or list through its breadcrumb. */
+  async backTo(label: string): Promise<void> {
+    const crumb = this.client.page.locator('.o_breadcrumb .breadcrumb-item a').filter({ hasText: label }).first();
+    await this.client.act(`back to ${label}`, () => crumb.click());
+  }
+}

@@ -1,0 +1,109 @@
+import type { Locator, Page } from '@playwright/test';
+import { redact, type Secret } from '../../config/secret';
+import { OdooError } from '../errors';
+import type { VersionProfile } from '../version-profile';
+import { DANGER_NOTIFICATION, ERROR_DIALOG, errorFromShown, forgetRpcFailures, readRpcFailures, readShownError } from './error-dialog';
+import { noEvidence, type UiEvidence } from './evidence-hook';
+import { waitForOdooIdle } from './idle';
+
+export interface WebClientOptions {
+  baseUrl: string;
+  profile: VersionProfile;
+  /** The user the page is logged in as (for error messages). */
+  login: string;
+  evidence?: UiEvidence;
+  /** Longest wait for one action to settle. */
+  timeoutMs?: number;
+  /** Values that must never reach an attachment (the run's passwords). */
+  secrets?: Secret[];
+}
+
+export interface ActionTiming {
+  action: string;
+  ms: number;
+}
+
+/**
+ * One logged-in page of the web client (or the shop), and the rule every UI
+ * action follows: run it as a step, wait until Odoo is idle, turn an error
+ * dialog into a typed error, attach a screenshot; on failure attach the page
+ * and Odoo's error text.
+ */
+export class OdooWebClient {
+  readonly timings: ActionTiming[] = [];
+  readonly evidence: UiEvidence;
+  readonly timeoutMs: number;
+
+  constructor(
+    readonly page: Page,
+    private readonly options: WebClientOptions,
+  ) {
+    this.evidence = options.evidence ?? noEvidence;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  get profile(): VersionProfile {
+    return this.options.profile;
+  }
+
+  get login(): string {
+    return this.options.login;
+  }
+
+  url(path: string): string {
+    return `${this.options.baseUrl}${path}`;
+  }
+
+  /** Runs one user action with its waiting, error check and evidence. */
+  async act<T>(title: string, action: () => Promise<T>): Promise<T> {
+    return this.evidence.step(title, async () => {
+      const started = performance.now();
+      try {
+        await forgetRpcFailures(this.page).catch(() => undefined);
+        const result = await action();
+        await this.settle();
+        this.timings.push({ action: title, ms: Math.round(performance.now() - started) });
+        await this.evidence.attach(`${title} (screenshot)`, await this.page.screenshot(), 'image/png');
+        return result;
+      } catch (error) {
+        await this.#attachFailure(title, error);
+        throw error;
+      }
+    });
+  }
+
+  /** Waits until Odoo is idle, then throws the typed error of any error dialog or red notification. */
+  async settle(): Promise<void> {
+    await waitForOdooIdle(this.page, this.timeoutMs);
+    await this.throwShownError();
+  }
+
+  async throwShownError(): Promise<void> {
+    const shown = await readShownError(this.page);
+    if (shown) throw errorFromShown(shown, await readRpcFailures(this.page), this.options.baseUrl, this.options.login);
+  }
+
+  /**
+   * Waits for an element the action should bring, unless Odoo answers with an
+   * error first: then the error, not a timeout, is what the step reports.
+   */
+  async expectVisible(locator: Locator): Promise<void> {
+    const error = this.page.locator(`${ERROR_DIALOG}, ${DANGER_NOTIFICATION}`);
+    await locator.or(error).first().waitFor({ state: 'visible', timeout: this.timeoutMs });
+    await this.throwShownError();
+  }
+
+  async goto(path: string): Promise<void> {
+    await this.page.goto(this.url(path));
+  }
+
+  async #attachFailure(title: string, error: unknown): Promise<void> {
+    const secrets = this.options.secrets ?? [];
+    const reason = error instanceof OdooError ? `${error.constructor.name}: ${error.message}` : String(error);
+    await this.evidence.attach(`${title} failed: Odoo's error`, redact(reason, secrets), 'text/plain').catch(() => undefined);
+    const html = await this.page.content().catch(() => undefined);
+    if (html) await this.evidence.attach(`${title} failed: the page`, redact(html, secrets), 'text/html').catch(() => undefined);
+    const png = await this.page.screenshot({ fullPage: true }).catch(() => undefined);
+    if (png) await this.evidence.attach(`${title} failed (screenshot)`, png, 'image/png').catch(() => undefined);
+  }
+}
