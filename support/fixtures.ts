@@ -1,19 +1,38 @@
 import { createBdd, test as bddTest } from 'playwright-bdd';
 import { loadEnvironment, type HarnessEnvironment } from './config/environment';
 import { ConfigError } from './config/errors';
+import { DataFactory } from './data/factory';
+import { scenarioNamespace } from './data/namespace';
 import { labelScenario } from './evidence/allure-labels';
+import { requiredModules } from './features/requirements';
+import { missingModules } from './odoo/capabilities';
+import { OdooGateway } from './odoo/gateway';
+import { roleCredentials } from './odoo/roles';
+import { playwrightEvidence } from './odoo/ui/evidence-hook';
+import { RoleSessions } from './odoo/ui/role-sessions';
+import { OdooWebClient } from './odoo/ui/web-client';
 import { ScenarioContext } from './scenario-context';
+import type { World } from './world';
 
 export interface ScenarioFixtures {
   /** Named records of the running scenario ("the order", "the delivery"). */
   scenario: ScenarioContext;
   allureLabels: void;
+  /** Everything a scenario's tasks work with. */
+  uat: World;
 }
 
 export interface WorkerFixtures {
   /** The validated environment this run targets (from UAT_ENV, set by `uat run`). */
   harness: HarnessEnvironment;
+  /** One connection to Odoo per worker: capabilities detected once, a client per role. */
+  odoo: OdooGateway;
+  /** Role logins in the web client, once per role per worker. */
+  roleSessions: RoleSessions;
 }
+
+/** The run's seed: UAT_SEED, or one drawn per run by `uat run` (and printed) so a run can be replayed. */
+const runSeed = (environment: HarnessEnvironment) => environment.seed ?? Number(process.env.UAT_RUN_SEED ?? 0);
 
 export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
@@ -26,12 +45,50 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
     },
     { auto: true },
   ],
+  uat: async ({ harness, odoo, roleSessions, scenario, $testInfo, $tags, $bddContext, $test }, use) => {
+    // A scenario whose modules are missing is skipped with them named, never passed.
+    const missing = missingModules(odoo.capabilities, requiredModules($tags));
+    $testInfo.skip(missing.length > 0, `needs module ${missing.join(', ')}, not installed on database "${harness.odoo.db}"`);
+    const callsBefore = odoo.callCount;
+    const runId = process.env.UAT_RUN_ID ?? 'adhoc';
+    const evidence = playwrightEvidence((title, body) => $test.step(title, body), $testInfo);
+    await use({
+      environment: harness,
+      mode: harness.mode,
+      odoo,
+      data: new DataFactory(scenarioNamespace(runId, $testInfo.testId), runSeed(harness), $testInfo.title),
+      records: scenario,
+      testInfo: $testInfo,
+      where: () => `${$bddContext.featureUri}:${$bddContext.bddTestData.steps[$bddContext.stepIndex]?.gherkinStepLine ?? '?'}`,
+      webClient: async (role) => {
+        if (harness.mode !== 'hybrid') throw new Error(`the web client is used in hybrid mode only (this run is in ${harness.mode} mode)`);
+        const credentials = roleCredentials(harness, role.toUpperCase());
+        return new OdooWebClient(await roleSessions.page(role), {
+          baseUrl: harness.odoo.url,
+          profile: odoo.capabilities.profile,
+          login: credentials?.login ?? role,
+          evidence,
+          secrets: [harness.odoo.admin.password, ...(credentials ? [credentials.password] : [])],
+        });
+      },
+    });
+    $testInfo.annotations.push({ type: 'rpc-calls', description: String(odoo.callCount - callsBefore) });
+  },
   harness: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
     async ({}, use) => {
       const name = process.env.UAT_ENV;
       if (!name) throw new ConfigError('no environment chosen: run through `uat run --env NAME`, or set UAT_ENV');
       await use(loadEnvironment(name, { overrides: process.env }).environment);
+    },
+    { scope: 'worker' },
+  ],
+  odoo: [async ({ harness }, use) => use(await OdooGateway.connect(harness)), { scope: 'worker' }],
+  roleSessions: [
+    async ({ harness, odoo, browser }, use) => {
+      const sessions = new RoleSessions(browser, harness, odoo.capabilities.profile, { loginVia: 'session-endpoint' });
+      await use(sessions);
+      await sessions.close();
     },
     { scope: 'worker' },
   ],

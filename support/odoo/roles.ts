@@ -10,7 +10,9 @@ import type { OdooClient } from './rpc/client';
  */
 export const ROLE_DEFINITIONS: Record<string, { title: string; groups: string[] }> = {
   SALES: { title: 'Salesperson', groups: ['sales_team.group_sale_salesman'] },
-  WAREHOUSE: { title: 'Warehouse operator', groups: ['stock.group_stock_user'] },
+  // On 19 with the delivery module, a stock user alone cannot open a delivery form: the form reads
+  // delivery.zip.prefix, allowed to Contact/Creation among others (seen on live 19).
+  WAREHOUSE: { title: 'Warehouse operator', groups: ['stock.group_stock_user', 'base.group_partner_manager'] },
   PURCHASE: { title: 'Buyer', groups: ['purchase.group_purchase_user'] },
   CREDIT: { title: 'Credit controller', groups: ['account.group_account_invoice', 'sales_team.group_sale_salesman_all_leads'] },
   SERVICE: { title: 'Service agent', groups: ['project.group_project_user', 'sales_team.group_sale_salesman_all_leads'] },

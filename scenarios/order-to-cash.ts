@@ -1,0 +1,66 @@
+import { invoiceOrder as invoiceOrderOverRpc, readInvoice } from '../support/odoo/operations/invoicing';
+import type { RecordRef } from '../support/odoo/operations/master-data';
+import { confirmOrder as confirmOrderOverRpc, createQuotation, readOrder } from '../support/odoo/operations/sales';
+import { confirmOrderInWebClient } from '../support/odoo/ui/record-actions';
+import { attachRecord, rpcAs, type World } from '../support/world';
+import { roleOf } from './actors';
+import { customerKey, productKey } from './master-data';
+import { expectEqual } from './expect';
+
+export interface OrderLineRequest {
+  product: string;
+  quantity: number;
+}
+
+/** The actor enters a quotation for a customer (over RPC in every mode: it is data entry, not the decision under test). */
+export async function enterQuotation(world: World, actor: string, customerAlias: string, lines: OrderLineRequest[]): Promise<RecordRef> {
+  const client = await rpcAs(world, roleOf(actor));
+  const customer = world.records.recall<RecordRef>(customerKey(customerAlias));
+  const order = await createQuotation(
+    client,
+    customer.id,
+    lines.map((line) => ({ product: world.records.recall<RecordRef>(productKey(line.product)).id, quantity: line.quantity })),
+    { reference: world.data.reference('PO') },
+  );
+  return world.records.remember('the order', order);
+}
+
+/** The actor confirms the order: in the web client in hybrid mode, over RPC otherwise. */
+export async function confirmOrder(world: World, actor: string): Promise<void> {
+  const role = roleOf(actor);
+  const order = world.records.recall<RecordRef>('the order');
+  if (world.mode === 'hybrid') await confirmOrderInWebClient(await world.webClient(role), order.id);
+  else await confirmOrderOverRpc(await rpcAs(world, role), order.id);
+  const state = await readOrder(world.odoo.admin, order.id);
+  expectEqual(state.state, 'sale', `the state of order ${order.name} after ${actor} confirmed it`);
+  await attachRecord(world, 'the order', order);
+}
+
+/** Finance invoices what the order delivered, and posts the invoice. */
+export async function invoiceOrder(world: World, actor: string): Promise<RecordRef> {
+  const order = world.records.recall<RecordRef>('the order');
+  const invoice = await invoiceOrderOverRpc(await rpcAs(world, roleOf(actor)), order.id);
+  await attachRecord(world, 'the invoice', invoice);
+  return world.records.remember('the invoice', invoice);
+}
+
+export async function expectInvoicedUnits(world: World, units: number): Promise<void> {
+  const invoice = await readInvoice(world.odoo.admin, world.records.recall<RecordRef>('the invoice').id);
+  expectEqual(invoice.state, 'posted', `the state of invoice ${invoice.name}`);
+  expectEqual(invoice.lines.reduce((sum, line) => sum + line.quantity, 0), units, `the units invoiced on ${invoice.name}`);
+}
+
+export async function expectOrderQuantities(world: World, delivered: number, toDeliver: number): Promise<void> {
+  const order = world.records.recall<RecordRef>('the order');
+  const state = await readOrder(world.odoo.admin, order.id);
+  const totals = state.lines.reduce((sum, l) => ({ ordered: sum.ordered + l.ordered, delivered: sum.delivered + l.delivered }), { ordered: 0, delivered: 0 });
+  expectEqual(totals.delivered, delivered, `the units delivered on order ${order.name}`);
+  expectEqual(totals.ordered - totals.delivered, toDeliver, `the units still to deliver on order ${order.name}`);
+  await attachRecord(world, 'the order', order);
+}
+
+export async function expectOrderFullyInvoiced(world: World): Promise<void> {
+  const order = world.records.recall<RecordRef>('the order');
+  const state = await readOrder(world.odoo.admin, order.id);
+  for (const line of state.lines) expectEqual(line.invoiced, line.ordered, `the units invoiced of a line of order ${order.name}`);
+}

@@ -1,0 +1,45 @@
+import { Faker, en } from '@faker-js/faker';
+import { seedFrom } from './namespace';
+
+/**
+ * Test data for one scenario: reproducible from the run's seed and the
+ * scenario's title (the same seed gives the same customers and prices),
+ * and named with the scenario's namespace.
+ */
+export class DataFactory {
+  readonly #faker: Faker;
+
+  constructor(
+    readonly namespace: string,
+    seed: number,
+    scenarioTitle: string,
+  ) {
+    this.#faker = new Faker({ locale: [en] });
+    this.#faker.seed(seedFrom(seed, scenarioTitle));
+  }
+
+  /** The Odoo name of something a feature calls by an alias: "Widget" -> "Widget [UAT-…]". */
+  named(alias: string): string {
+    return `${alias} [${this.namespace}]`;
+  }
+
+  customer(alias: string): { name: string; email: string; street: string; city: string; zip: string } {
+    const company = this.#faker.company.name();
+    return {
+      name: this.named(alias === 'generated' ? company : alias),
+      email: `${this.#faker.internet.username().toLowerCase().replace(/[^a-z0-9]/g, '')}.${this.namespace.toLowerCase()}@example.com`,
+      street: this.#faker.location.streetAddress(),
+      city: this.#faker.location.city(),
+      zip: this.#faker.location.zipCode('#####'),
+    };
+  }
+
+  /** A price between the bounds, in cents precision. */
+  price(min = 10, max = 200): number {
+    return this.#faker.number.float({ min, max, fractionDigits: 2 });
+  }
+
+  reference(prefix: string): string {
+    return `${prefix}-${this.namespace}-${this.#faker.string.numeric(4)}`;
+  }
+}

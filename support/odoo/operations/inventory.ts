@@ -1,0 +1,85 @@
+import { openedRecord, pressButton, Wizard } from '../rpc/actions';
+import type { OdooClient } from '../rpc/client';
+import type { VersionProfile } from '../version-profile';
+import type { RecordRef } from './master-data';
+
+export interface PickingState {
+  id: number;
+  name: string;
+  /** draft, waiting, confirmed, assigned (ready), done, cancel */
+  state: string;
+  pickingType: 'incoming' | 'outgoing' | 'internal';
+  backorderOf: number | undefined;
+  moves: { id: number; product: number; demand: number; quantity: number }[];
+}
+
+export async function readPickings(client: OdooClient, domain: unknown[]): Promise<PickingState[]> {
+  const pickings = await client.searchRead<{
+    id: number; name: string; state: string; picking_type_code: PickingState['pickingType']; backorder_id: [number, string] | false; move_ids: number[];
+  }>('stock.picking', domain, ['name', 'state', 'picking_type_code', 'backorder_id', 'move_ids'], { order: 'id' });
+  const moveIds = pickings.flatMap((p) => p.move_ids);
+  const moves = await client.read<{ id: number; product_id: [number, string]; product_uom_qty: number; quantity: number }>(
+    'stock.move', moveIds, ['product_id', 'product_uom_qty', 'quantity'],
+  );
+  return pickings.map((p) => ({
+    id: p.id,
+    name: p.name,
+    state: p.state,
+    pickingType: p.picking_type_code,
+    backorderOf: p.backorder_id ? p.backorder_id[0] : undefined,
+    moves: moves.filter((m) => p.move_ids.includes(m.id)).map((m) => ({ id: m.id, product: m.product_id[0], demand: m.product_uom_qty, quantity: m.quantity })),
+  }));
+}
+
+export async function readPicking(client: OdooClient, picking: number): Promise<PickingState> {
+  const [state] = await readPickings(client, [['id', '=', picking]]);
+  if (!state) throw new Error(`transfer ${picking} does not exist (or ${client.login} cannot see it)`);
+  return state;
+}
+
+/**
+ * Validates a transfer for the given quantities per product (all of each
+ * move's demand where a product is not listed). When less than the demand is
+ * done, Odoo asks whether to keep the rest as a backorder: `rest` answers.
+ */
+export async function validateTransfer(
+  client: OdooClient,
+  picking: number,
+  quantities: ReadonlyMap<number, number> = new Map(),
+  rest: 'backorder' | 'no-backorder' = 'backorder',
+): Promise<void> {
+  const { moves } = await readPicking(client, picking);
+  for (const move of moves) {
+    await client.write('stock.move', [move.id], { quantity: quantities.get(move.product) ?? move.demand, picked: true });
+  }
+  const action = await pressButton(client, 'stock.picking', [picking], 'button_validate');
+  if (action) {
+    const wizard = await Wizard.fromAction(client, action);
+    await wizard.press(rest === 'backorder' ? 'process' : 'process_cancel_backorder');
+  }
+}
+
+/** The backorder Odoo made from a transfer, if any. */
+export async function backorderOf(client: OdooClient, picking: number): Promise<PickingState | undefined> {
+  const [backorder] = await readPickings(client, [['backorder_id', '=', picking]]);
+  return backorder;
+}
+
+/** Creates the return of some units of a done transfer through Odoo's return wizard; returns the return transfer. */
+export async function createReturn(
+  client: OdooClient,
+  profile: VersionProfile,
+  picking: number,
+  quantities: ReadonlyMap<number, number>,
+): Promise<RecordRef> {
+  const wizard = await Wizard.open(client, 'stock.return.picking', { model: 'stock.picking', ids: [picking] });
+  const { product_return_moves: lineIds } = await wizard.read<{ product_return_moves: number[] }>(['product_return_moves']);
+  const lines = await client.read<{ id: number; product_id: [number, string] }>('stock.return.picking.line', lineIds, ['product_id'], wizard.context);
+  await wizard.write({
+    product_return_moves: lines.map((line) => [1, line.id, { quantity: quantities.get(line.product_id[0]) ?? 0 }]),
+  });
+  const opened = openedRecord(await wizard.press(profile.createReturnsButton));
+  if (!opened) throw new Error(`the return wizard of transfer ${picking} opened no return transfer`);
+  const { name } = await client.readOne<{ name: string }>('stock.picking', opened.id, ['name']);
+  return { model: 'stock.picking', id: opened.id, name };
+}

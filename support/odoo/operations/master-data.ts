@@ -1,0 +1,67 @@
+import type { OdooClient } from '../rpc/client';
+
+/** A record the harness made or found, with the name Odoo shows for it. */
+export interface RecordRef {
+  model: string;
+  id: number;
+  name: string;
+}
+
+export interface ProductSpec {
+  name: string;
+  price: number;
+  /** "delivery": invoice what was delivered; "order": what was ordered. */
+  invoicePolicy: 'delivery' | 'order';
+}
+
+/** A storable product (type consu + is_storable from 18; checked on 18 and 19). */
+export async function createStorableProduct(admin: OdooClient, spec: ProductSpec): Promise<RecordRef> {
+  const id = await admin.create('product.product', {
+    name: spec.name,
+    type: 'consu',
+    is_storable: true,
+    list_price: spec.price,
+    invoice_policy: spec.invoicePolicy,
+  });
+  return { model: 'product.product', id, name: spec.name };
+}
+
+export async function createCustomer(admin: OdooClient, values: { name: string; email?: string; street?: string; city?: string; zip?: string }): Promise<RecordRef> {
+  const id = await admin.create('res.partner', { ...values, customer_rank: 1 });
+  return { model: 'res.partner', id, name: values.name };
+}
+
+export async function createVendor(admin: OdooClient, name: string): Promise<RecordRef> {
+  const id = await admin.create('res.partner', { name, supplier_rank: 1 });
+  return { model: 'res.partner', id, name };
+}
+
+/** The main warehouse: the first one by id. */
+export async function mainWarehouse(client: OdooClient): Promise<{ id: number; stockLocation: number; code: string }> {
+  const [warehouse] = await client.searchRead<{ id: number; code: string; lot_stock_id: [number, string] }>(
+    'stock.warehouse', [], ['code', 'lot_stock_id'], { limit: 1, order: 'id' },
+  );
+  if (!warehouse) throw new Error('the database has no warehouse: install Inventory (stock)');
+  return { id: warehouse.id, code: warehouse.code, stockLocation: warehouse.lot_stock_id[0] };
+}
+
+/**
+ * Sets the on-hand quantity of a product in a location, then reads it back:
+ * under parallel load Odoo can retry the quant write after a serialization
+ * failure and lose the quantity (seen on 19), so the read-back is the truth.
+ */
+export async function setOnHand(admin: OdooClient, product: number, location: number, quantity: number): Promise<void> {
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    await admin.create('stock.quant', { product_id: product, location_id: location, inventory_quantity_auto_apply: quantity }, { inventory_mode: true });
+    if ((await onHand(admin, product, location)) === quantity) return;
+  }
+  throw new Error(`could not set the stock of product ${product} to ${quantity} in location ${location} after 3 attempts`);
+}
+
+/** Units of a product on hand in a location and its children. */
+export async function onHand(client: OdooClient, product: number, location: number): Promise<number> {
+  const quants = await client.searchRead<{ quantity: number }>(
+    'stock.quant', [['product_id', '=', product], ['location_id', 'child_of', location]], ['quantity'],
+  );
+  return quants.reduce((sum, q) => sum + q.quantity, 0);
+}
