@@ -18,6 +18,8 @@ export interface VersionProfile {
   pickingMovesField: 'move_ids_without_package' | 'move_ids';
   /** The return wizard's (stock.return.picking) button: create_returns until 17. */
   createReturnsButton: 'create_returns' | 'action_create_returns';
+  /** The shop's address form (/shop/address) submit: #save_address ("Continue checkout") on 18 (17 unchecked), the main "Confirm" button from 19. */
+  shopAddressSubmit: string;
 }
 
 const OLDEST_SUPPORTED = 17;
@@ -30,6 +32,7 @@ const profiles: Record<number, VersionProfile> = {
     userGroupsField: 'groups_id',
     pickingMovesField: 'move_ids_without_package',
     createReturnsButton: 'create_returns',
+    shopAddressSubmit: '#save_address',
   },
   18: {
     major: 18,
@@ -38,6 +41,7 @@ const profiles: Record<number, VersionProfile> = {
     userGroupsField: 'groups_id',
     pickingMovesField: 'move_ids_without_package',
     createReturnsButton: 'action_create_returns',
+    shopAddressSubmit: '#save_address',
   },
   19: {
     major: 19,
@@ -46,6 +50,7 @@ const profiles: Record<number, VersionProfile> = {
     userGroupsField: 'group_ids',
     pickingMovesField: 'move_ids',
     createReturnsButton: 'action_create_returns',
+    shopAddressSubmit: '[name="website_sale_main_button"]:visible',
   },
 };
 

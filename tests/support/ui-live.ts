@@ -1,7 +1,7 @@
 import { chromium, type Browser } from '@playwright/test';
 import type { HarnessEnvironment } from '../../support/config/environment';
 import { OdooGateway } from '../../support/odoo/gateway';
-import { provisionedLogin, provisionRoleUser } from '../../support/odoo/roles';
+import { provisionRoleUser } from '../../support/odoo/roles';
 import { chromiumLaunchOptions } from '../../support/odoo/ui/browser';
 import type { OdooClient } from '../../support/odoo/rpc/client';
 import type { ActionTiming } from '../../support/odoo/ui/web-client';
@@ -19,27 +19,10 @@ export async function startLiveOdoo(roles: string[]): Promise<LiveOdoo> {
   const environment = liveEnvironment({ UAT_PROVISION_ROLES: 'true' });
   const gateway = await OdooGateway.connect(environment);
   for (const role of roles) {
-    if (environment.roles[role]) continue;
-    await provisionRoleUser(gateway.admin, gateway.capabilities, environment, role);
-    for (const group of EXTRA_GROUPS[role] ?? []) await addGroup(gateway, provisionedLogin(role), group);
+    if (!environment.roles[role]) await provisionRoleUser(gateway.admin, gateway.capabilities, environment, role);
   }
   const browser = await chromium.launch(chromiumLaunchOptions(environment.browser));
   return { environment, gateway, browser, close: () => browser.close() };
-}
-
-/**
- * Groups the standard role definitions (support/odoo/roles.ts) lack for the web
- * client: on 19 a stock user cannot open a delivery form without them (it reads
- * delivery.zip.prefix, allowed to Contact/Creation among others).
- */
-const EXTRA_GROUPS: Record<string, string[]> = { WAREHOUSE: ['base.group_partner_manager'] };
-
-async function addGroup(gateway: OdooGateway, login: string, xmlId: string): Promise<void> {
-  const [module, name] = xmlId.split('.');
-  const [group] = await gateway.admin.searchRead<{ res_id: number }>('ir.model.data', [['module', '=', module], ['name', '=', name]], ['res_id']);
-  const [user] = await gateway.admin.search('res.users', [['login', '=', login]]);
-  if (!group || !user) throw new Error(`cannot give ${login} the group ${xmlId}`);
-  await gateway.admin.write('res.users', [user], { [gateway.capabilities.profile.userGroupsField]: [[4, group.res_id]] });
 }
 
 /** The user id of a role's user, e.g. to make it the salesperson of an order. */

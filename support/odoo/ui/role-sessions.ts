@@ -53,13 +53,23 @@ export class RoleSessions {
   }
 
   async webClient(role: string): Promise<OdooWebClient> {
-    return new OdooWebClient(await this.page(role), {
+    return this.#webClient(await this.page(role), this.#credentials(role).login, this.#secrets(role));
+  }
+
+  /** A page of a visitor who is not logged in (the shop's guest customer). */
+  async guest(): Promise<OdooWebClient> {
+    const context = await this.newContext();
+    return this.#webClient(await context.newPage(), 'public visitor', this.#secrets());
+  }
+
+  #webClient(page: Page, login: string, secrets: Secret[]): OdooWebClient {
+    return new OdooWebClient(page, {
       baseUrl: this.environment.odoo.url,
       profile: this.profile,
-      login: this.#credentials(role).login,
+      login,
       ...(this.options.evidence ? { evidence: this.options.evidence } : {}),
       ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
-      secrets: this.#secrets(role),
+      secrets,
     });
   }
 
@@ -119,9 +129,11 @@ export class RoleSessions {
     return credentials;
   }
 
-  #secrets(role: string): Secret[] {
+  /** The passwords an attachment must never show: the set-up user's, the API key, the roles'. */
+  #secrets(role?: string): Secret[] {
     const { admin, apiKey } = this.environment.odoo;
     const rolePasswords = Object.values(this.environment.roles).map((r) => r.password);
-    return [admin.password, apiKey, this.#credentials(role).password, ...rolePasswords].filter((secret) => secret !== undefined);
+    const own = role ? [this.#credentials(role).password] : [];
+    return [admin.password, apiKey, ...own, ...rolePasswords].filter((secret) => secret !== undefined);
   }
 }
