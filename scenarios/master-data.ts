@@ -6,9 +6,18 @@ import type { World } from '../support/world';
 export const productKey = (alias: string) => `product "${alias}"`;
 export const customerKey = (alias: string) => `customer "${alias}"`;
 
-export async function haveStorableProduct(world: World, alias: string, unitsOnHand: number, invoicePolicy: 'delivery' | 'order' = 'delivery'): Promise<RecordRef> {
+export async function haveStorableProduct(
+  world: World,
+  alias: string,
+  unitsOnHand: number,
+  options: { invoicePolicy?: 'delivery' | 'order'; price?: number } = {},
+): Promise<RecordRef> {
   const admin = world.odoo.admin;
-  const product = await createStorableProduct(admin, { name: world.data.named(alias), price: world.data.price(), invoicePolicy });
+  const product = await createStorableProduct(admin, {
+    name: world.data.named(alias),
+    price: options.price ?? world.data.price(),
+    invoicePolicy: options.invoicePolicy ?? 'delivery',
+  });
   if (unitsOnHand > 0) await setOnHand(admin, product.id, (await mainWarehouse(admin)).stockLocation, unitsOnHand);
   world.records.remember(productKey(alias), product);
   return world.records.remember('the product', product);

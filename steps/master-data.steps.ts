@@ -7,7 +7,11 @@ Given('a storable product {string} with {int} units on hand', async ({ uat }, al
 });
 
 Given('a storable product {string} invoiced on ordered quantities, with {int} units on hand', async ({ uat }, alias: string, units: number) => {
-  await haveStorableProduct(uat, alias, units, 'order');
+  await haveStorableProduct(uat, alias, units, { invoicePolicy: 'order' });
+});
+
+Given('a storable product {string} priced at {float} with {int} units on hand', async ({ uat }, alias: string, price: number, units: number) => {
+  await haveStorableProduct(uat, alias, units, { price });
 });
 
 Given('a customer {string}', async ({ uat }, alias: string) => {

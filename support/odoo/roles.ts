@@ -14,7 +14,8 @@ export const ROLE_DEFINITIONS: Record<string, { title: string; groups: string[] 
   // delivery.zip.prefix, allowed to Contact/Creation among others (seen on live 19).
   WAREHOUSE: { title: 'Warehouse operator', groups: ['stock.group_stock_user', 'base.group_partner_manager'] },
   PURCHASE: { title: 'Buyer', groups: ['purchase.group_purchase_user'] },
-  CREDIT: { title: 'Credit controller', groups: ['account.group_account_invoice', 'sales_team.group_sale_salesman_all_leads'] },
+  // Raising a customer's credit limit writes res.partner, which Invoicing alone may not (seen on 19).
+  CREDIT: { title: 'Credit controller', groups: ['account.group_account_invoice', 'sales_team.group_sale_salesman_all_leads', 'base.group_partner_manager'] },
   SERVICE: { title: 'Service agent', groups: ['project.group_project_user', 'sales_team.group_sale_salesman_all_leads'] },
 };
 

@@ -4,6 +4,13 @@ import { AuthenticationError, TransportError } from '../errors';
 import { errorFromXmlRpcFault, isNoneMarshalFault, type CallSite } from './faults';
 import { withoutUndefined, type RpcCall, type RpcTransport } from './transport';
 
+/**
+ * Arguments that XML-RPC must send positionally: call_kw reads create's
+ * values from args[0] to shape its answer, and before 19 some models name
+ * write's argument otherwise (res.company.write(values) on 18).
+ */
+const POSITIONAL_FIRST: Record<string, string> = { create: 'vals_list', write: 'vals' };
+
 export interface XmlRpcOptions {
   url: string;
   db: string;
@@ -53,12 +60,11 @@ export class XmlRpcTransport implements RpcTransport {
     const site = this.#site(model, method);
     // execute_kw unshifts db/uid/password into the array it is given: build a fresh one per call.
     const positional: unknown[] = ids ? [[...ids]] : [];
-    const named = withoutUndefined({ ...kwargs, ...(context ? { context } : {}) });
-    // Odoo's call_kw reads create's values from args[0] to shape its answer,
-    // so over XML-RPC they must travel positionally.
-    if (method === 'create' && 'vals_list' in named) {
-      positional.push(named.vals_list);
-      delete named.vals_list;
+    const named: Record<string, unknown> = withoutUndefined({ ...kwargs, ...(context ? { context } : {}) });
+    const first = POSITIONAL_FIRST[method];
+    if (first && first in named) {
+      positional.push(named[first]);
+      delete named[first];
     }
     try {
       return await this.#withTimeout(this.#odoo.execute_kw(model, method, [positional, named]), site);
