@@ -19,26 +19,49 @@ async function openDelivery(world: World): Promise<PickingState> {
  * `units` is undefined) and keeps the rest as a backorder or drops it.
  */
 export async function ship(world: World, actor: string, units: number | undefined, rest: 'backorder' | 'no-backorder' = 'backorder'): Promise<void> {
-  const role = roleOf(actor);
   const delivery = await openDelivery(world);
+  await validateAs(world, actor, delivery, 'the delivery', units, rest);
+}
+
+/**
+ * Validates a transfer as the actor — in the web client in hybrid mode, over
+ * RPC otherwise — for `units` of the scenario's product (all when undefined),
+ * checks it is done, and remembers it and its backorder with their evidence.
+ */
+export async function validateAs(
+  world: World,
+  actor: string,
+  transfer: PickingState,
+  label: string,
+  units?: number,
+  rest: 'backorder' | 'no-backorder' = 'backorder',
+): Promise<void> {
+  const role = roleOf(actor);
   const product = world.records.recall<RecordRef>('the product');
-  const ref: RecordRef = { model: 'stock.picking', id: delivery.id, name: delivery.name };
-  world.records.remember('the delivery', ref);
+  const ref: RecordRef = { model: 'stock.picking', id: transfer.id, name: transfer.name };
+  world.records.remember(label, ref);
   if (world.mode === 'hybrid') {
-    const shipped = units ?? delivery.moves.reduce((sum, m) => sum + m.demand, 0);
-    await validateTransferInWebClient(await world.webClient(role), delivery.id, new Map([[product.name, shipped]]), rest);
+    const done = units ?? transfer.moves.filter((m) => m.product === product.id).reduce((sum, m) => sum + m.demand, 0);
+    await validateTransferInWebClient(await world.webClient(role), transfer.id, new Map([[product.name, done]]), rest);
   } else {
-    await validateTransfer(await rpcAs(world, role), delivery.id, units === undefined ? new Map() : new Map([[product.id, units]]), rest);
+    await validateTransfer(await rpcAs(world, role), transfer.id, units === undefined ? new Map() : new Map([[product.id, units]]), rest);
   }
-  const done = await readPicking(world.odoo.admin, delivery.id);
-  expectEqual(done.state, 'done', `the state of delivery ${delivery.name} after ${actor} validated it`);
-  await attachRecord(world, 'the delivery', ref);
-  const backorder = await backorderOf(world.odoo.admin, delivery.id);
+  const after = await readPicking(world.odoo.admin, transfer.id);
+  expectEqual(after.state, 'done', `the state of ${label} ${transfer.name} after ${actor} validated it`);
+  await attachRecord(world, label, ref);
+  const backorder = await backorderOf(world.odoo.admin, transfer.id);
   if (backorder) {
     const backorderRef: RecordRef = { model: 'stock.picking', id: backorder.id, name: backorder.name };
     world.records.remember('the backorder', backorderRef);
     await attachRecord(world, 'the backorder', backorderRef);
   }
+}
+
+/** The backorder is reserved and ready to ship. */
+export async function expectBackorderReady(world: World): Promise<void> {
+  const ref = world.records.recall<RecordRef>('the backorder');
+  const backorder = await readPicking(world.odoo.admin, ref.id);
+  expectEqual(backorder.state, 'assigned', `the state of backorder ${backorder.name} (assigned = ready)`);
 }
 
 export async function expectBackorderWaiting(world: World, units: number): Promise<void> {

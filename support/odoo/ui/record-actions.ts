@@ -32,3 +32,8 @@ export async function validateTransferInWebClient(
   const question = new Dialog(client);
   if (await question.root.isVisible()) await question.clickButton(rest === 'backorder' ? 'process' : 'process_cancel_backorder');
 }
+
+export async function confirmPurchaseInWebClient(client: OdooWebClient, purchase: number): Promise<void> {
+  const form = await FormView.open(client, 'purchase.order', purchase);
+  await form.clickButton('button_confirm');
+}

@@ -1,0 +1,81 @@
+import { pressButton } from '../rpc/actions';
+import type { OdooClient } from '../rpc/client';
+import { readPickings, type PickingState } from './inventory';
+import type { RecordRef } from './master-data';
+
+/** The record behind an external id (module.name), e.g. a standard route. */
+export async function recordByXmlId(client: OdooClient, xmlId: string): Promise<number> {
+  const [module, name] = xmlId.split('.');
+  const [data] = await client.searchRead<{ res_id: number }>('ir.model.data', [['module', '=', module], ['name', '=', name]], ['res_id']);
+  if (!data) throw new Error(`${xmlId} does not exist on this Odoo: is the module "${module}" installed?`);
+  return data.res_id;
+}
+
+/** Makes a product bought from a vendor at a price (its first supplier line). */
+export async function buyFrom(admin: OdooClient, product: number, vendor: number, price: number): Promise<void> {
+  const { product_tmpl_id: [template] } = await admin.readOne<{ product_tmpl_id: [number, string] }>('product.product', product, ['product_tmpl_id']);
+  await admin.create('product.supplierinfo', { product_tmpl_id: template, partner_id: vendor, price, min_qty: 1 });
+}
+
+/**
+ * A reordering rule that keeps a product's forecast at zero or above in a
+ * warehouse's stock, through the given route (Buy, or an inter-warehouse
+ * resupply). Its trigger is manual: replenishment runs when the scenario says
+ * so (on 18 an automatic rule runs inside the salesperson's confirmation and
+ * needs Purchase rights there; seen on live 18).
+ */
+export async function createReorderingRule(admin: OdooClient, product: number, warehouse: { id: number; stockLocation: number }, route: number, min = 0, max = 0): Promise<RecordRef> {
+  const id = await admin.create('stock.warehouse.orderpoint', {
+    product_id: product,
+    warehouse_id: warehouse.id,
+    location_id: warehouse.stockLocation,
+    product_min_qty: min,
+    product_max_qty: max,
+    route_id: route,
+    trigger: 'manual',
+  });
+  const { name } = await admin.readOne<{ name: string }>('stock.warehouse.orderpoint', id, ['name']);
+  return { model: 'stock.warehouse.orderpoint', id, name };
+}
+
+/** Runs the replenishment of a reordering rule now (its "Order Once" button), as the scheduler would. */
+export async function replenishNow(client: OdooClient, rule: number): Promise<void> {
+  await client.call('stock.warehouse.orderpoint', 'action_replenish', { ids: [rule] });
+}
+
+export interface PurchaseState {
+  id: number;
+  name: string;
+  /** draft, sent, to approve, purchase, done, cancel */
+  state: string;
+  origin: string;
+  lines: { product: number; quantity: number; received: number }[];
+  pickings: number[];
+}
+
+/** Purchase orders of a vendor that order a product. */
+export async function purchasesOf(client: OdooClient, vendor: number, product: number): Promise<PurchaseState[]> {
+  const orders = await client.searchRead<{ id: number; name: string; state: string; origin: string | false; order_line: number[]; picking_ids: number[] }>(
+    'purchase.order', [['partner_id', '=', vendor], ['order_line.product_id', '=', product]], ['name', 'state', 'origin', 'order_line', 'picking_ids'], { order: 'id' },
+  );
+  const lines = await client.read<{ id: number; product_id: [number, string]; product_qty: number; qty_received: number }>(
+    'purchase.order.line', orders.flatMap((o) => o.order_line), ['product_id', 'product_qty', 'qty_received'],
+  );
+  return orders.map((o) => ({
+    id: o.id,
+    name: o.name,
+    state: o.state,
+    origin: o.origin || '',
+    lines: lines.filter((l) => o.order_line.includes(l.id)).map((l) => ({ product: l.product_id[0], quantity: l.product_qty, received: l.qty_received })),
+    pickings: o.picking_ids,
+  }));
+}
+
+export async function confirmPurchase(client: OdooClient, purchase: number): Promise<void> {
+  await pressButton(client, 'purchase.order', [purchase], 'button_confirm');
+}
+
+/** The open receipts of a purchase order. */
+export async function openReceipts(client: OdooClient, purchase: number): Promise<PickingState[]> {
+  return readPickings(client, [['purchase_id', '=', purchase], ['state', 'not in', ['done', 'cancel']]]);
+}
