@@ -1,3 +1,4 @@
+import { readPicking, validateTransfer } from '../support/odoo/operations/inventory';
 import { invoiceOrder as invoiceOrderOverRpc, readInvoice } from '../support/odoo/operations/invoicing';
 import type { RecordRef } from '../support/odoo/operations/master-data';
 import { confirmOrder as confirmOrderOverRpc, createQuotation, readOrder } from '../support/odoo/operations/sales';
@@ -63,4 +64,19 @@ export async function expectOrderFullyInvoiced(world: World): Promise<void> {
   const order = world.records.recall<RecordRef>('the order');
   const state = await readOrder(world.odoo.admin, order.id);
   for (const line of state.lines) expectEqual(line.invoiced, line.ordered, `the units invoiced of a line of order ${order.name}`);
+}
+
+/** Set-up: an order of the customer, confirmed and delivered in full (over RPC, as the set-up user). */
+export async function haveDeliveredOrder(world: World, customerAlias: string, units: number, productAlias: string): Promise<void> {
+  const admin = world.odoo.admin;
+  const customer = world.records.recall<RecordRef>(customerKey(customerAlias));
+  const product = world.records.recall<RecordRef>(productKey(productAlias));
+  const order = world.records.remember('the order', await createQuotation(admin, customer.id, [{ product: product.id, quantity: units }]));
+  await confirmOrderOverRpc(admin, order.id);
+  const [delivery] = (await readOrder(admin, order.id)).pickings;
+  if (delivery === undefined) throw new Error(`order ${order.name} made no delivery: is Inventory (sale_stock) installed?`);
+  await validateTransfer(admin, delivery, new Map());
+  const { name } = await readPicking(admin, delivery);
+  world.records.remember('the delivery', { model: 'stock.picking', id: delivery, name });
+  await attachRecord(world, 'the order', order);
 }
