@@ -87,4 +87,30 @@ describe('web client on a live Odoo (UAT_LIVE_ENV)', { skip: liveSkipReason }, (
     assert.notEqual(picking?.state, 'done');
     printTimings('UserError', warehouse.timings);
   });
+
+  it('sets text, many2one and date fields of a delivery through their widgets and saves them', async () => {
+    const { admin } = live.gateway;
+    const tag = uniqueTag();
+    const { productId } = await productInStock(admin, `UI Field ${tag}`, 5);
+    const [first, second] = [await admin.create('res.partner', { name: `UI First ${tag}` }), await admin.create('res.partner', { name: `UI Second ${tag}` })];
+    const orderId = await admin.create('sale.order', { partner_id: first, order_line: [[0, 0, { product_id: productId, product_uom_qty: 1 }]] });
+    await admin.call('sale.order', 'action_confirm', { ids: [orderId] });
+    const [pickingId] = await admin.search('stock.picking', [['sale_id', '=', orderId]]);
+    assert.ok(pickingId);
+
+    const warehouse = await sessions.webClient('WAREHOUSE');
+    const delivery = await FormView.open(warehouse, 'stock.picking', pickingId);
+    await delivery.set('origin', `REF-${tag}`);
+    await delivery.set('partner_id', `UI Second ${tag}`);
+    await delivery.set('scheduled_date', '12/24/2026 10:00:00');
+    await delivery.save();
+    assert.equal(await delivery.read('partner_id'), `UI Second ${tag}`);
+    assert.equal(await delivery.status(), 'Ready');
+
+    const [saved] = await admin.read<{ origin: string; partner_id: [number, string]; scheduled_date: string }>('stock.picking', [pickingId], ['origin', 'partner_id', 'scheduled_date']);
+    assert.equal(saved?.origin, `REF-${tag}`);
+    assert.equal(saved?.partner_id[0], second);
+    assert.match(saved?.scheduled_date ?? '', /^2026-12-24 /);
+    printTimings('fields', warehouse.timings);
+  });
 });

@@ -4,14 +4,22 @@ import type { OdooWebClient } from './web-client';
 /** A value as a person types it: "12.5", "2026-12-01", "Azure Interior", true. */
 export type FieldValue = string | number | boolean;
 
-/** The widget of a field, by its technical name, in a form or dialog (not inside its one2many lists). */
+/** The visible widget of a field, by its technical name, in a form or dialog (not inside its one2many lists). */
 export function fieldWidget(root: Locator, name: string): Locator {
-  return root.locator(`.o_field_widget[name="${name}"]:not(.o_list_renderer *):not(.o_kanban_renderer *)`).first();
+  return root.locator(`.o_field_widget[name="${name}"]:not(.o_list_renderer *):not(.o_kanban_renderer *):visible`).first();
 }
 
-/** What the field shows: an input's value, a selection's label, else its text. */
+/**
+ * What the field shows: an input's value, a selection's label, the current
+ * status-bar stage, a date's full value (19 shows dates as a button, 18 as an
+ * input), else its text.
+ */
 export async function readWidget(widget: Locator): Promise<string> {
   return widget.evaluate((element) => {
+    const stage = element.querySelector('[aria-checked="true"]');
+    if (stage) return stage.textContent?.trim() ?? '';
+    const dateButton = element.querySelector('button.o_input[value]');
+    if (dateButton) return dateButton.getAttribute('value') ?? '';
     const select = element.querySelector('select');
     if (select) return select.selectedOptions[0]?.textContent?.trim() ?? '';
     const input = element.querySelector('input:not([type="checkbox"]), textarea') as HTMLInputElement | null;
@@ -37,9 +45,14 @@ export async function setWidget(client: OdooWebClient, widget: Locator, value: F
     return;
   }
   const input = widget.locator('input, textarea').first();
+  if (/o_field_date/.test(classes)) {
+    // A date is a button until clicked on 19 (an input on 18); either way the click opens the picker.
+    await widget.locator('input, button.o_input').first().click();
+    await input.fill(String(value));
+    await input.press('Enter'); // commits the date and closes the picker (on 19 the input turns back into a button)
+    return;
+  }
   await input.fill(String(value));
-  // Dates open a picker on focus: Enter commits the typed date and closes it.
-  if (/o_field_date/.test(classes)) await input.press('Enter');
   await input.blur();
 }
 
