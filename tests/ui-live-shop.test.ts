@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { RoleSessions } from '../support/odoo/ui/role-sessions';
 import { ShopCustomer } from '../support/odoo/ui/shop';
 import { liveSkipReason, uniqueTag } from './support/live';
-import { prepareShopCheckout } from './support/ui-shop-setup';
+import { prepareShopCheckout } from '../support/odoo/operations/shop';
 import { printTimings, productInStock, startLiveOdoo, type LiveOdoo } from './support/ui-live';
 
 describe('eCommerce shop on a live Odoo (UAT_LIVE_ENV)', { skip: liveSkipReason }, () => {

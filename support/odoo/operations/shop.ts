@@ -1,4 +1,4 @@
-import type { OdooClient } from '../../support/odoo/rpc/client';
+import type { OdooClient } from '../rpc/client';
 
 export interface ShopSetupReport {
   /** What had to change on this database for a demo-provider checkout, one line each. */
