@@ -53,6 +53,9 @@ export default defineConfig({
   ...(profile.workers ? { workers: profile.workers } : {}),
   timeout: 5 * 60_000,
   use: {
+    // A UI action that cannot find its element fails within a minute, not at the scenario's limit.
+    actionTimeout: 60_000,
+    navigationTimeout: 60_000,
     launchOptions: chromiumLaunchOptions(environment?.browser),
     trace: 'retain-on-failure',
     video: 'retain-on-failure',

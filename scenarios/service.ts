@@ -1,10 +1,9 @@
-import { createReturn, readPicking, readPickings } from '../support/odoo/operations/inventory';
+import { readPickings } from '../support/odoo/operations/inventory';
 import type { RecordRef } from '../support/odoo/operations/master-data';
 import { complaintDeskFor, type ComplaintDesk } from '../support/odoo/operations/service';
 import { attachRecord, rpcAs, type World } from '../support/world';
 import { roleOf } from './actors';
 import { expectEqual, expectThat } from './expect';
-import { validateAs } from './fulfilment';
 
 const CUSTOMER_CARE_PROJECT = 'UAT Customer Care';
 
@@ -38,16 +37,6 @@ export async function expectComplaintLinked(world: World): Promise<void> {
   expectThat(complaint.description.includes(delivery.name), `complaint "${complaint.name}" should name delivery ${delivery.name}`);
   const shown = await (await desk(world)).ofOrder(world.odoo.admin, order.id);
   expectThat(shown.complaints.includes(complaint.id), `order ${order.name} should show complaint "${complaint.name}"`);
-}
-
-/** The actor takes back units of the delivered goods: a return through Odoo's return wizard, received into stock. */
-export async function takeBack(world: World, actor: string, units: number): Promise<void> {
-  const delivery = world.records.recall<RecordRef>('the delivery');
-  const product = world.records.recall<RecordRef>('the product');
-  const client = await rpcAs(world, roleOf(actor));
-  const returned = await createReturn(client, world.odoo.capabilities.profile, delivery.id, new Map([[product.id, units]]));
-  world.records.remember('the return', returned);
-  await validateAs(world, actor, await readPicking(world.odoo.admin, returned.id), 'the return', units);
 }
 
 export async function closeComplaint(world: World, actor: string): Promise<void> {

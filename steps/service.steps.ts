@@ -1,5 +1,6 @@
 import { haveDeliveredOrder } from '../scenarios/order-to-cash';
-import { closeComplaint, expectComplaintLinked, expectOrderShowsClosedComplaint, openComplaint, takeBack } from '../scenarios/service';
+import { takeBack } from '../scenarios/returns';
+import { closeComplaint, expectComplaintLinked, expectOrderShowsClosedComplaint, openComplaint } from '../scenarios/service';
 import { Given, Then, When } from '../support/fixtures';
 import './parameters';
 

@@ -1,6 +1,8 @@
+import type { Page } from '@playwright/test';
 import { createBdd, test as bddTest } from 'playwright-bdd';
 import { loadEnvironment, type HarnessEnvironment } from './config/environment';
 import { ConfigError } from './config/errors';
+import type { Secret } from './config/secret';
 import { DataFactory } from './data/factory';
 import { scenarioNamespace } from './data/namespace';
 import { labelScenario } from './evidence/allure-labels';
@@ -52,6 +54,16 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
     const callsBefore = odoo.callCount;
     const runId = process.env.UAT_RUN_ID ?? 'adhoc';
     const evidence = playwrightEvidence((title, body) => $test.step(title, body), $testInfo);
+    const webClientOn = (page: Page, login: string, secrets: Secret[]) => {
+      if (harness.mode !== 'hybrid') throw new Error(`the web client is used in hybrid mode only (this run is in ${harness.mode} mode)`);
+      return new OdooWebClient(page, {
+        baseUrl: harness.odoo.url,
+        profile: odoo.capabilities.profile,
+        login,
+        evidence,
+        secrets: [harness.odoo.admin.password, ...secrets],
+      });
+    };
     await use({
       environment: harness,
       mode: harness.mode,
@@ -61,16 +73,10 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
       testInfo: $testInfo,
       where: () => `${$bddContext.featureUri}:${$bddContext.bddTestData.steps[$bddContext.stepIndex]?.gherkinStepLine ?? '?'}`,
       webClient: async (role) => {
-        if (harness.mode !== 'hybrid') throw new Error(`the web client is used in hybrid mode only (this run is in ${harness.mode} mode)`);
         const credentials = roleCredentials(harness, role.toUpperCase());
-        return new OdooWebClient(await roleSessions.page(role), {
-          baseUrl: harness.odoo.url,
-          profile: odoo.capabilities.profile,
-          login: credentials?.login ?? role,
-          evidence,
-          secrets: [harness.odoo.admin.password, ...(credentials ? [credentials.password] : [])],
-        });
+        return webClientOn(await roleSessions.page(role), credentials?.login ?? role, credentials ? [credentials.password] : []);
       },
+      visitor: async () => webClientOn(await (await roleSessions.newContext()).newPage(), 'shop visitor', []),
     });
     $testInfo.annotations.push({ type: 'rpc-calls', description: String(odoo.callCount - callsBefore) });
   },

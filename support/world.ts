@@ -26,6 +26,8 @@ export interface World {
   where(): StepLocation;
   /** The web client logged in as a role (hybrid mode only). */
   webClient(role: string): Promise<OdooWebClient>;
+  /** A browser page of a visitor who is not logged in: the shop's guest customer (hybrid mode only). */
+  visitor(): Promise<OdooWebClient>;
 }
 
 /** The RPC client a role acts with. */

@@ -61,10 +61,28 @@ export async function validateTransfer(
     const quantity = quantities.size === 0 ? move.demand : (quantities.get(move.product) ?? 0);
     await client.write('stock.move', [move.id], { quantity, picked: quantity > 0 });
   }
-  const action = await pressButton(client, 'stock.picking', [picking], 'button_validate');
-  if (action) {
+  let action = await pressButton(client, 'stock.picking', [picking], 'button_validate');
+  // Validation may ask questions, one after another; each answer leads to the next or to the end.
+  for (let asked = 0; action && asked < 5; asked += 1) {
     const wizard = await Wizard.fromAction(client, action);
-    await wizard.press(rest === 'backorder' ? 'process' : 'process_cancel_backorder');
+    action = await wizard.press(validationAnswer(wizard.model, rest));
+  }
+}
+
+/**
+ * The button that answers each question Odoo asks while validating a
+ * transfer: keep the rest as a backorder (or not); and, the first time a
+ * company delivers to a customer with a phone, whether to text the customer
+ * (stock_sms): yes, which leaves the company's setting as it is.
+ */
+export function validationAnswer(wizardModel: string, rest: 'backorder' | 'no-backorder'): string {
+  switch (wizardModel) {
+    case 'stock.backorder.confirmation':
+      return rest === 'backorder' ? 'process' : 'process_cancel_backorder';
+    case 'confirm.stock.sms':
+      return 'send_sms';
+    default:
+      throw new Error(`validating the transfer asked a question the harness does not know how to answer (${wizardModel})`);
   }
 }
 

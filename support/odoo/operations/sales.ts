@@ -37,8 +37,15 @@ export async function confirmOrder(client: OdooClient, order: number): Promise<v
   await pressButton(client, 'sale.order', [order], 'action_confirm');
 }
 
+export async function findOrderByName(client: OdooClient, name: string): Promise<RecordRef> {
+  const [id] = await client.search('sale.order', [['name', '=', name]]);
+  if (id === undefined) throw new Error(`no sale order ${name} (or ${client.login} cannot see it)`);
+  return { model: 'sale.order', id, name };
+}
+
 export interface OrderState {
   name: string;
+  partner: RecordRef;
   /** draft, sent, sale, cancel */
   state: string;
   /** Odoo's credit warning on the order; empty when none. */
@@ -50,15 +57,16 @@ export interface OrderState {
 }
 
 export async function readOrder(client: OdooClient, order: number, options: { withCreditWarning?: boolean } = {}): Promise<OrderState> {
-  const fields = ['name', 'state', 'order_line', 'picking_ids', 'invoice_ids', 'amount_total', ...(options.withCreditWarning ? ['partner_credit_warning'] : [])];
+  const fields = ['name', 'partner_id', 'state', 'order_line', 'picking_ids', 'invoice_ids', 'amount_total', ...(options.withCreditWarning ? ['partner_credit_warning'] : [])];
   const record = await client.readOne<{
-    name: string; state: string; order_line: number[]; picking_ids: number[]; invoice_ids: number[]; amount_total: number; partner_credit_warning?: string | false;
+    name: string; partner_id: [number, string]; state: string; order_line: number[]; picking_ids: number[]; invoice_ids: number[]; amount_total: number; partner_credit_warning?: string | false;
   }>('sale.order', order, fields);
   const lines = await client.read<{ product_id: [number, string]; product_uom_qty: number; qty_delivered: number; qty_invoiced: number }>(
     'sale.order.line', record.order_line, ['product_id', 'product_uom_qty', 'qty_delivered', 'qty_invoiced'],
   );
   return {
     name: record.name,
+    partner: { model: 'res.partner', id: record.partner_id[0], name: record.partner_id[1] },
     state: record.state,
     creditWarning: record.partner_credit_warning || '',
     lines: lines.map((l) => ({ product: l.product_id[0], ordered: l.product_uom_qty, delivered: l.qty_delivered, invoiced: l.qty_invoiced })),

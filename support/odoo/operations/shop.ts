@@ -1,4 +1,6 @@
 import type { OdooClient } from '../rpc/client';
+import type { RecordRef } from './master-data';
+import { recordByXmlId } from './purchase';
 
 export interface ShopSetupReport {
   /** What had to change on this database for a demo-provider checkout, one line each. */
@@ -47,4 +49,61 @@ export async function prepareShopCheckout(admin: OdooClient): Promise<ShopSetupR
     }
   }
   return { changes };
+}
+
+/** A product the shop sells: published on the website and for sale. */
+export async function publishInShop(admin: OdooClient, product: number): Promise<number> {
+  const { product_tmpl_id: [template] } = await admin.readOne<{ product_tmpl_id: [number, string] }>('product.product', product, ['product_tmpl_id']);
+  await admin.write('product.template', [template], { is_published: true, sale_ok: true });
+  return template;
+}
+
+/**
+ * The RPC twin of a shop checkout: an order of the website for the customer,
+ * paid through a demo-provider transaction that Odoo then post-processes as
+ * it does after a real payment (the order is confirmed, the payment made).
+ */
+export async function placePaidWebsiteOrder(admin: OdooClient, customer: number, lines: { product: number; quantity: number }[]): Promise<RecordRef> {
+  const [website] = await admin.search('website', [], { limit: 1, order: 'id' });
+  if (website === undefined) throw new Error('no website: install website_sale');
+  const id = await admin.create('sale.order', {
+    partner_id: customer,
+    website_id: website,
+    order_line: lines.map((line) => [0, 0, { product_id: line.product, product_uom_qty: line.quantity }]),
+  });
+  const order = await admin.readOne<{ name: string; amount_total: number; currency_id: [number, string] }>('sale.order', id, ['name', 'amount_total', 'currency_id']);
+  const [provider] = await admin.searchRead<{ id: number; payment_method_ids: number[] }>('payment.provider', [['code', '=', 'demo']], ['payment_method_ids']);
+  if (!provider) throw new Error('no demo payment provider: install the payment_demo module');
+  const transaction = await admin.create('payment.transaction', {
+    provider_id: provider.id,
+    payment_method_id: provider.payment_method_ids[0],
+    amount: order.amount_total,
+    currency_id: order.currency_id[0],
+    partner_id: customer,
+    reference: `${order.name}-${id}`,
+    sale_order_ids: [[6, 0, [id]]],
+    operation: 'online_redirect',
+  });
+  await admin.call('payment.transaction', 'action_demo_set_done', { ids: [transaction] });
+  await admin.call('ir.cron', 'method_direct_trigger', { ids: [await recordByXmlId(admin, 'payment.cron_post_process_payment_tx')] });
+  return { model: 'sale.order', id, name: order.name };
+}
+
+export interface OnlinePayment {
+  state: string;
+  amount: number;
+  provider: string;
+}
+
+/** The online payments of an order (its payment transactions). */
+export async function onlinePaymentsOf(client: OdooClient, order: number): Promise<OnlinePayment[]> {
+  const { transaction_ids: ids } = await client.readOne<{ transaction_ids: number[] }>('sale.order', order, ['transaction_ids']);
+  const transactions = await client.read<{ state: string; amount: number; provider_code: string }>('payment.transaction', ids, ['state', 'amount', 'provider_code']);
+  return transactions.map((t) => ({ state: t.state, amount: t.amount, provider: t.provider_code }));
+}
+
+/** The website an order came through, if any: the channel, read from the order itself. */
+export async function websiteOf(client: OdooClient, order: number): Promise<string | undefined> {
+  const { website_id: website } = await client.readOne<{ website_id: [number, string] | false }>('sale.order', order, ['website_id']);
+  return website ? website[1] : undefined;
 }

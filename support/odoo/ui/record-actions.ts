@@ -1,3 +1,4 @@
+import { validationAnswer } from '../operations/inventory';
 import { Dialog } from './dialog';
 import { FormView } from './form-view';
 import type { OdooWebClient } from './web-client';
@@ -28,9 +29,12 @@ export async function validateTransferInWebClient(
   const moves = form.one2many(client.profile.pickingMovesField);
   for (const [productName, quantity] of quantities) await moves.row(productName).set('quantity', quantity);
   await form.clickButton('button_validate');
-  // The click settles with Odoo idle: a backorder question is on screen by then, or never comes.
+  // Each click settles with Odoo idle: a question is on screen by then, or none comes.
   const question = new Dialog(client);
-  if (await question.root.isVisible()) await question.clickButton(rest === 'backorder' ? 'process' : 'process_cancel_backorder');
+  for (let asked = 0; asked < 5 && (await question.root.isVisible()); asked += 1) {
+    const wizardModel = (await question.root.locator('button[name="send_sms"]').count()) ? 'confirm.stock.sms' : 'stock.backorder.confirmation';
+    await question.clickButton(validationAnswer(wizardModel, rest));
+  }
 }
 
 export async function confirmPurchaseInWebClient(client: OdooWebClient, purchase: number): Promise<void> {
