@@ -10,13 +10,13 @@ export async function haveStorableProduct(
   world: World,
   alias: string,
   unitsOnHand: number,
-  options: { invoicePolicy?: 'delivery' | 'order'; price?: number } = {},
+  options: { price?: number } = {},
 ): Promise<RecordRef> {
   const admin = world.odoo.admin;
   const product = await createStorableProduct(admin, {
     name: world.data.named(alias),
     price: options.price ?? world.data.price(),
-    invoicePolicy: options.invoicePolicy ?? 'delivery',
+    invoicePolicy: 'delivery',
   });
   if (unitsOnHand > 0) await setOnHand(admin, product.id, (await mainWarehouse(admin)).stockLocation, unitsOnHand);
   world.records.remember(productKey(alias), product);

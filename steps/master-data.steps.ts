@@ -6,10 +6,6 @@ Given('a storable product {string} with {int} units on hand', async ({ uat }, al
   await haveStorableProduct(uat, alias, units);
 });
 
-Given('a storable product {string} invoiced on ordered quantities, with {int} units on hand', async ({ uat }, alias: string, units: number) => {
-  await haveStorableProduct(uat, alias, units, { invoicePolicy: 'order' });
-});
-
 Given('a storable product {string} priced at {float} with {int} units on hand', async ({ uat }, alias: string, price: number, units: number) => {
   await haveStorableProduct(uat, alias, units, { price });
 });

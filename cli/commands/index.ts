@@ -3,6 +3,7 @@ import { readinessCommand } from './readiness';
 import { reportCommand } from './report';
 import { runCommand } from './run';
 import { signoffCommand } from './signoff';
+import { stepsCommand } from './steps';
 
 export interface Command {
   summary: string;
@@ -13,6 +14,7 @@ export interface Command {
 export const commands: Record<string, Command> = {
   run: runCommand,
   doctor: doctorCommand,
+  steps: stepsCommand,
   report: reportCommand,
   signoff: signoffCommand,
   readiness: readinessCommand,
