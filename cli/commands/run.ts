@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,7 +9,9 @@ import { ConfigError, HarnessError } from '../../support/config/errors';
 import { combineTags, loadProfile } from '../../support/config/profiles';
 import { projectRoot } from '../../support/config/sources';
 import { assertTestTarget } from '../../support/config/test-target';
+import { harnessIdentity } from '../../support/evidence/harness-identity';
 import { newRunId, runFolder } from '../../support/evidence/run-folder';
+import { moduleRequirements } from '../../support/features/requirements';
 import { OdooGateway } from '../../support/odoo/gateway';
 import { provisionMissingRoles } from '../../support/odoo/roles';
 import type { Command } from './index';
@@ -65,12 +68,17 @@ async function run(args: string[]): Promise<number> {
   const gateway = await OdooGateway.connect(environment, Math.min(environment.odoo.timeoutMs, REACH_TIMEOUT_MS));
   const { server: version, edition } = gateway.capabilities;
   const provisioned = environment.provisionRoles ? await provisionMissingRoles(gateway.admin, gateway.capabilities, environment) : [];
+  // Without UAT_SEED a seed is drawn, printed and kept in run.json, so the run's data can be made again.
+  const seed = environment.seed ?? randomInt(1, 2 ** 31);
+  const modules = Object.fromEntries(
+    [...new Set(moduleRequirements().flatMap((f) => f.modules))].sort().map((m) => [m, gateway.capabilities.modules.has(m)]),
+  );
   const runId = newRunId(environment.name);
   const runDir = runFolder(runId);
   mkdirSync(runDir, { recursive: true });
   console.log(
     `uat: run ${runId}: Odoo ${version.serverVersion} ${edition} at ${environment.odoo.url}, database "${environment.odoo.db}", ` +
-      `mode ${environment.mode}, profile ${profile.name}${tags ? `, tags "${tags}"` : ''}`,
+      `mode ${environment.mode}, profile ${profile.name}${tags ? `, tags "${tags}"` : ''}, seed ${seed}`,
   );
   for (const { role, action, login } of provisioned) console.log(`uat: role ${role}: ${action} user "${login}"`);
   const childEnv: NodeJS.ProcessEnv = {
@@ -81,6 +89,7 @@ async function run(args: string[]): Promise<number> {
     UAT_HEADLESS: String(environment.browser.headless),
     UAT_RUN_ID: runId,
     UAT_RUN_DIR: runDir,
+    UAT_RUN_SEED: String(seed),
     UAT_TAGS: values.tags ?? '',
     UAT_PATHS: featurePaths.map((file) => path.relative(projectRoot, path.resolve(file))).join('\n'),
   };
@@ -102,7 +111,9 @@ async function run(args: string[]): Promise<number> {
         mode: environment.mode,
         profile: profile.name,
         tags: tags ?? null,
-        seed: environment.seed ?? null,
+        seed,
+        modules,
+        harness: harnessIdentity(),
         started: started.toISOString(),
         finished: new Date().toISOString(),
         exitCode: tested.code,

@@ -83,7 +83,7 @@ const schema = z.object({
 const KNOWN_KEYS = new Set(Object.keys(schema.shape));
 
 /** Keys that belong to the harness process, not to an environment file. */
-const PROCESS_KEYS = new Set(['UAT_ENV', 'UAT_PROFILE', 'UAT_TAGS', 'UAT_RUN_ID', 'UAT_RUN_DIR', 'UAT_PATHS', 'UAT_LIVE_ENV']);
+const PROCESS_KEYS = new Set(['UAT_ENV', 'UAT_PROFILE', 'UAT_TAGS', 'UAT_RUN_ID', 'UAT_RUN_DIR', 'UAT_RUN_SEED', 'UAT_PATHS', 'UAT_LIVE_ENV']);
 
 export interface LoadOptions {
   /** Folder of the `<name>.env` files. */

@@ -1,45 +1,35 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { HarnessError } from '../config/errors';
 import { projectRoot } from '../config/sources';
+import { harnessIdentity } from './harness-identity';
 import type { RunInfo } from './run-folder';
 import type { Scenario } from './scenarios';
 
 /**
  * The "Environment" block of the report: which Odoo, which harness, how it ran.
- * Values come from run.json and the scenarios' tags; the commit is the
- * harness's at report time.
+ * Values come from run.json (written by `uat run`, which saw the server) and
+ * the scenarios' tags; older runs without them fall back to what can be known now.
  */
 export function environmentInfo(info: RunInfo, scenarios: Scenario[], root = projectRoot): Record<string, string> {
-  const version = info.odoo?.version ?? 'unknown';
-  const modules = [...new Set(scenarios.flatMap((s) => s.tags.modules))].sort();
-  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  const required = [...new Set(scenarios.flatMap((s) => s.tags.modules))].sort();
+  const harness = info.harness ?? harnessIdentity(root);
   return {
     'Odoo URL': info.odoo?.url ?? 'unknown',
     'Odoo database': info.odoo?.db ?? 'unknown',
-    'Odoo version': version,
-    // Odoo appends "+e" to the server version of an Enterprise server.
-    'Odoo edition': info.odoo ? (version.includes('+e') ? 'Enterprise' : 'Community') : 'unknown',
-    'Modules the scenarios require': modules.join(', ') || 'none',
-    'Harness version': pkg.version,
-    'Harness commit': harnessCommit(root),
+    'Odoo version': info.odoo?.version ?? 'unknown',
+    // Told by the installed modules at run time: a Community build can report "18.0+e".
+    'Odoo edition': info.odoo?.edition ?? 'unknown',
+    'Modules the scenarios require': required.map((m) => (info.modules ? `${m} (${info.modules[m] ? 'installed' : 'missing'})` : m)).join(', ') || 'none',
+    'Harness version': harness.version,
+    'Harness commit': harness.commit,
     Environment: info.environment ?? 'unknown',
     Mode: info.mode ?? 'unknown',
     Profile: info.profile ?? 'unknown',
-    Seed: info.seed === null || info.seed === undefined ? 'random' : String(info.seed),
+    Seed: info.seed === null || info.seed === undefined ? 'unknown' : String(info.seed),
     Run: info.runId,
   };
-}
-
-function harnessCommit(root: string): string {
-  try {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = git('status', '--porcelain', '--untracked-files=no') ? ' (with uncommitted changes)' : '';
-    return `${git('rev-parse', '--short=12', 'HEAD')}${dirty}`;
-  } catch {
-    return 'unknown (not a git checkout)';
-  }
 }
 
 /** Java-properties escaping, as Allure's reader expects it. */

@@ -21,7 +21,10 @@ export function runFolder(runId: string, root = projectRoot): string {
 export interface RunInfo {
   runId: string;
   environment?: string;
-  odoo?: { url: string; db: string; version: string };
+  odoo?: { url: string; db: string; version: string; edition?: string };
+  /** The modules the features require, and whether the target has each. */
+  modules?: Record<string, boolean>;
+  harness?: { version: string; commit: string };
   mode?: string;
   profile?: string;
   tags?: string | null;

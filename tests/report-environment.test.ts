@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { environmentInfo } from '../support/evidence/allure-report';
+import type { Scenario } from '../support/evidence/scenarios';
+
+const scenario = (modules: string[]): Scenario => ({
+  id: 'UAT-X-001',
+  hasId: true,
+  title: 'x',
+  tags: { severity: 'normal', requirements: [], modules } as Scenario['tags'],
+  status: 'passed',
+  results: [],
+});
+
+describe('report environment block', () => {
+  it('takes the edition, the modules and the harness from run.json, not from the version string', () => {
+    const info = environmentInfo(
+      {
+        runId: 'r1',
+        odoo: { url: 'http://odoo', db: 'uat18', version: '18.0+e-20241005', edition: 'community' },
+        modules: { sale_stock: true, helpdesk: false },
+        harness: { version: '0.1.0', commit: 'abc123def456' },
+        seed: 42,
+      },
+      [scenario(['sale_stock']), scenario(['helpdesk', 'sale_stock'])],
+    );
+    assert.equal(info['Odoo edition'], 'community');
+    assert.equal(info['Modules the scenarios require'], 'helpdesk (missing), sale_stock (installed)');
+    assert.equal(info['Harness commit'], 'abc123def456');
+    assert.equal(info.Seed, '42');
+  });
+
+  it('says unknown rather than guessing for a run that did not record them', () => {
+    const info = environmentInfo({ runId: 'r0' }, [scenario(['stock'])]);
+    assert.equal(info['Odoo edition'], 'unknown');
+    assert.equal(info['Modules the scenarios require'], 'stock');
+    assert.match(info['Harness commit'] ?? '', /^[0-9a-f]{12}|unknown/);
+  });
+});
