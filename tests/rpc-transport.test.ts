@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { Secret } from '../support/config/secret';
-import { AuthenticationError, TransportError } from '../support/odoo/errors';
+import { AccessDeniedError, AuthenticationError, TransportError } from '../support/odoo/errors';
+import { errorFromJson2 } from '../support/odoo/rpc/faults';
 import { Json2Transport } from '../support/odoo/rpc/json2-transport';
 import { withoutUndefined } from '../support/odoo/rpc/transport';
 import { XmlRpcTransport } from '../support/odoo/rpc/xmlrpc-transport';
@@ -94,5 +95,18 @@ describe('withoutUndefined', () => {
       e: '',
       f: [1, { h: 2 }],
     });
+  });
+});
+
+describe('access errors', () => {
+  it('name the field, the model and the user when a field is out of a role\'s reach (message as Odoo 18 sent it)', () => {
+    const odooMessage =
+      'You do not have enough rights to access the fields "credit_limit" on Contact (res.partner). Please contact your system administrator.\n\n' +
+      "Operation: read\nUser: 6\nFields:\n- credit_limit (allowed for groups 'Technical / Show Accounting Features - Readonly', 'Invoicing / Invoicing')";
+    const error = errorFromJson2(403, { name: 'odoo.exceptions.AccessError', message: odooMessage }, { url: 'http://odoo', model: 'sale.order', method: 'web_read', login: 'sam' });
+    assert.ok(error instanceof AccessDeniedError);
+    assert.deepEqual(error.details, { model: 'res.partner', operation: 'read the field credit_limit of', user: 'sam' });
+    assert.match(error.message, /^user "sam" may not read the field credit_limit of res\.partner \(calling sale\.order\.web_read\)/);
+    assert.match(error.message, /allowed for groups 'Technical \/ Show Accounting Features - Readonly'/);
   });
 });

@@ -62,7 +62,8 @@ export async function provisionRoleUser(
 ): Promise<ProvisionResult> {
   const definition = ROLE_DEFINITIONS[role];
   if (!definition) throw new Error(`role ${role} has no standard groups: give its user in UAT_ROLE_${role}_LOGIN/PASSWORD`);
-  const groupIds = await resolveGroups(admin, ['base.group_user', ...definition.groups]);
+  const groups = [...definition.groups, ...(capabilities.profile.extraRoleGroups[role] ?? [])];
+  const groupIds = await resolveGroups(admin, ['base.group_user', ...groups]);
   const login = provisionedLogin(role);
   const values = {
     name: `UAT ${definition.title}`,
@@ -74,7 +75,7 @@ export async function provisionRoleUser(
   const [existing] = await admin.search('res.users', [['login', '=', login]], { context: { active_test: false } });
   if (existing) await admin.write('res.users', [existing], { ...values, active: true });
   else await admin.create('res.users', values, { no_reset_password: true });
-  return { role, login, action: existing ? 'updated' : 'created', groups: definition.groups };
+  return { role, login, action: existing ? 'updated' : 'created', groups };
 }
 
 async function resolveGroups(admin: OdooClient, xmlIds: string[]): Promise<number[]> {

@@ -20,6 +20,8 @@ export interface VersionProfile {
   createReturnsButton: 'create_returns' | 'action_create_returns';
   /** The shop's address form (/shop/address) submit: #save_address ("Continue checkout") on 18 (17 unchecked), the main "Confirm" button from 19. */
   shopAddressSubmit: string;
+  /** Groups a role needs on this version beyond its standard ones (see roles.ts). */
+  extraRoleGroups: Record<string, string[]>;
 }
 
 const OLDEST_SUPPORTED = 17;
@@ -33,6 +35,7 @@ const profiles: Record<number, VersionProfile> = {
     pickingMovesField: 'move_ids_without_package',
     createReturnsButton: 'create_returns',
     shopAddressSubmit: '#save_address',
+    extraRoleGroups: {},
   },
   18: {
     major: 18,
@@ -42,6 +45,9 @@ const profiles: Record<number, VersionProfile> = {
     pickingMovesField: 'move_ids_without_package',
     createReturnsButton: 'action_create_returns',
     shopAddressSubmit: '#save_address',
+    // With credit limits on, 18's order form reads the customer's credit_limit, which a
+    // salesperson may not (seen on live 18; 19's form does not need it).
+    extraRoleGroups: { SALES: ['account.group_account_readonly'] },
   },
   19: {
     major: 19,
@@ -51,6 +57,7 @@ const profiles: Record<number, VersionProfile> = {
     pickingMovesField: 'move_ids',
     createReturnsButton: 'action_create_returns',
     shopAddressSubmit: '[name="website_sale_main_button"]:visible',
+    extraRoleGroups: {},
   },
 };
 

@@ -1,6 +1,8 @@
 import { chromium, type Browser } from '@playwright/test';
 import type { HarnessEnvironment } from '../../support/config/environment';
 import { OdooGateway } from '../../support/odoo/gateway';
+import { createStorableProduct, mainWarehouse, setOnHand } from '../../support/odoo/operations/master-data';
+import { publishInShop } from '../../support/odoo/operations/shop';
 import { provisionRoleUser } from '../../support/odoo/roles';
 import { chromiumLaunchOptions } from '../../support/odoo/ui/browser';
 import type { OdooClient } from '../../support/odoo/rpc/client';
@@ -30,14 +32,14 @@ export async function roleUserId(gateway: OdooGateway, role: string): Promise<nu
   return (await gateway.as(role)).uid();
 }
 
-/** A storable product with stock on hand in the main warehouse. */
-export async function productInStock(admin: OdooClient, name: string, quantity: number, extra: Record<string, unknown> = {}): Promise<{ templateId: number; productId: number }> {
-  const templateId = await admin.create('product.template', { name, type: 'consu', is_storable: true, list_price: 25, ...extra });
-  const [productId] = await admin.search('product.product', [['product_tmpl_id', '=', templateId]]);
-  const [warehouse] = await admin.searchRead<{ lot_stock_id: [number, string] }>('stock.warehouse', [], ['lot_stock_id'], { limit: 1 });
-  if (!productId || !warehouse) throw new Error('the database has no warehouse or the product variant was not created');
-  await admin.create('stock.quant', { product_id: productId, location_id: warehouse.lot_stock_id[0], inventory_quantity_auto_apply: quantity }, { inventory_mode: true });
-  return { templateId, productId };
+/** A storable product with stock on hand in the main warehouse, published in the shop when asked. */
+export async function productInStock(admin: OdooClient, name: string, quantity: number, options: { inShop?: boolean } = {}): Promise<{ templateId: number; productId: number }> {
+  const product = await createStorableProduct(admin, { name, price: 25, invoicePolicy: 'delivery' });
+  await setOnHand(admin, product.id, (await mainWarehouse(admin)).stockLocation, quantity);
+  const templateId = options.inShop
+    ? await publishInShop(admin, product.id)
+    : (await admin.readOne<{ product_tmpl_id: [number, string] }>('product.product', product.id, ['product_tmpl_id'])).product_tmpl_id[0];
+  return { templateId, productId: product.id };
 }
 
 export function printTimings(title: string, timings: readonly ActionTiming[]): void {

@@ -86,8 +86,10 @@ function looksMissing(text: string): boolean {
 /** "You are not allowed to create 'Sales Order' (sale.order) records." names the operation and the model. */
 function accessError(odooMessage: string, site: CallSite): AccessDeniedError {
   const match = /not allowed to (access|modify|create|delete) '[^']*' \(([\w.]+)\) records/.exec(odooMessage);
-  const operation = match?.[1] ?? site.method;
-  const model = match?.[2] ?? site.model;
+  // Field-level: 'You do not have enough rights to access the fields "credit_limit" on Contact (res.partner).'
+  const fieldMatch = /access the fields? "([^"]+)" on [^(]*\(([\w.]+)\)/.exec(odooMessage);
+  const operation = match?.[1] ?? (fieldMatch ? `read the field ${fieldMatch[1]} of` : site.method);
+  const model = match?.[2] ?? fieldMatch?.[2] ?? site.model;
   const firstLine = odooMessage.split('\n')[0] ?? odooMessage;
   return new AccessDeniedError(
     `user "${site.login}" may not ${operation} ${model} (calling ${site.model}.${site.method}): ${firstLine}` +
