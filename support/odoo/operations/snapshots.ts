@@ -18,8 +18,8 @@ const SNAPSHOT_FIELDS: Record<string, string[]> = {
 /** Reads a record's evidence fields (those this Odoo has) and its deep link into the web client. */
 export async function snapshotRecord(client: OdooClient, profile: VersionProfile, baseUrl: string, label: string, record: RecordRef): Promise<RecordSnapshot> {
   const wanted = SNAPSHOT_FIELDS[record.model] ?? ['display_name'];
-  const existing = await client.call<Record<string, unknown>>(record.model, 'fields_get', { kwargs: { allfields: wanted, attributes: ['type'] } });
-  const fields = await client.readOne<Record<string, unknown>>(record.model, record.id, wanted.filter((f) => f in existing));
+  const existing = await client.fieldNames(record.model);
+  const fields = await client.readOne<Record<string, unknown>>(record.model, record.id, wanted.filter((f) => existing.has(f)));
   delete fields.id;
   return {
     label,

@@ -54,6 +54,7 @@ export interface ClientOptions {
 export class OdooClient {
   #calls = 0;
   #uid: number | undefined;
+  readonly #fieldNames = new Map<string, Promise<Set<string>>>();
 
   constructor(private readonly options: ClientOptions) {}
 
@@ -125,6 +126,17 @@ export class OdooClient {
     const id = Array.isArray(ids) ? ids[0] : ids;
     if (typeof id !== 'number') throw new Error(`${model}.create returned no id`);
     return id;
+  }
+
+  /** The fields a model has on this server, asked once per model. */
+  fieldNames(model: string): Promise<Set<string>> {
+    let names = this.#fieldNames.get(model);
+    if (!names) {
+      names = this.call<Record<string, unknown>>(model, 'fields_get', { kwargs: { attributes: ['type'] } }).then((fields) => new Set(Object.keys(fields)));
+      names.catch(() => this.#fieldNames.delete(model));
+      this.#fieldNames.set(model, names);
+    }
+    return names;
   }
 
   async write(model: string, ids: readonly number[], values: Values, context?: Context): Promise<void> {
