@@ -1,6 +1,7 @@
 import { readPickings } from '../support/odoo/operations/inventory';
 import type { RecordRef } from '../support/odoo/operations/master-data';
 import { complaintDeskFor, type ComplaintDesk } from '../support/odoo/operations/service';
+import { enterTaskInWebClient } from '../support/odoo/ui/record-actions';
 import { attachRecord, rpcAs, type World } from '../support/world';
 import { roleOf } from './actors';
 import { expectEqual, expectThat } from './expect';
@@ -17,13 +18,23 @@ export async function openComplaint(world: World, actor: string, problem: string
   const customer = world.records.recall<RecordRef>('the customer');
   const delivery = world.records.recall<RecordRef>('the delivery');
   const product = world.records.recall<RecordRef>('the product');
-  const client = await rpcAs(world, roleOf(actor));
-  const complaint = await (await desk(world)).open(client, {
+  const role = roleOf(actor);
+  const client = await rpcAs(world, role);
+  const complaints = await desk(world);
+  const spec = {
     title: world.data.named(`Complaint: ${problem}`),
     customer: customer.id,
     order: order.id,
     description: `${customer.name} reports ${problem} of ${product.name}, delivered with ${delivery.name} for order ${order.name}.`,
-  });
+  };
+  let complaint: RecordRef;
+  if (world.mode === 'hybrid') {
+    const entered = { title: spec.title, customer: customer.name, description: spec.description };
+    complaint = { model: 'project.task', id: await enterTaskInWebClient(await world.webClient(role), complaints.project, entered), name: spec.title };
+    await complaints.linkToOrder(client, complaint.id, order.id);
+  } else {
+    complaint = await complaints.open(client, spec);
+  }
   world.records.remember('the complaint', complaint);
   await attachRecord(world, 'the complaint', complaint);
 }

@@ -22,6 +22,8 @@ export interface VersionProfile {
   shopAddressSubmit: string;
   /** Groups a role needs on this version beyond its standard ones (see roles.ts). */
   extraRoleGroups: Record<string, string[]>;
+  /** Path of a new task form inside a project (18 and 19 checked; 17 unchecked). */
+  newProjectTaskPath(project: number): string;
 }
 
 const OLDEST_SUPPORTED = 17;
@@ -36,6 +38,7 @@ const profiles: Record<number, VersionProfile> = {
     createReturnsButton: 'create_returns',
     shopAddressSubmit: '#save_address',
     extraRoleGroups: {},
+    newProjectTaskPath: (project) => `/web#model=project.task&view_type=form&default_project_id=${project}`,
   },
   18: {
     major: 18,
@@ -48,6 +51,7 @@ const profiles: Record<number, VersionProfile> = {
     // With credit limits on, 18's order form reads the customer's credit_limit, which a
     // salesperson may not (seen on live 18; 19's form does not need it).
     extraRoleGroups: { SALES: ['account.group_account_readonly'] },
+    newProjectTaskPath: (project) => `/odoo/project/${project}/tasks/new`,
   },
   19: {
     major: 19,
@@ -58,6 +62,7 @@ const profiles: Record<number, VersionProfile> = {
     createReturnsButton: 'action_create_returns',
     shopAddressSubmit: '[name="website_sale_main_button"]:visible',
     extraRoleGroups: {},
+    newProjectTaskPath: (project) => `/odoo/project/${project}/tasks/new`,
   },
 };
 

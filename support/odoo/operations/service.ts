@@ -28,7 +28,15 @@ export interface ComplaintState {
  */
 export interface ComplaintDesk {
   readonly kind: 'project-task';
+  /** The customer-care project the complaints are tasks of. */
+  readonly project: number;
   open(client: OdooClient, spec: ComplaintSpec): Promise<RecordRef>;
+  /**
+   * Links a complaint entered in the web client to its order. 19's task form
+   * offers only the order's service lines (Sales Order Item), so a goods
+   * order is linked over RPC, as the agent's second act (seen on 19).
+   */
+  linkToOrder(client: OdooClient, complaint: number, order: number): Promise<void>;
   close(client: OdooClient, complaint: number): Promise<void>;
   read(client: OdooClient, complaint: number): Promise<ComplaintState>;
   /** The complaints an order shows, and how many are closed. */
@@ -54,6 +62,7 @@ const DONE = '1_done';
 function projectTaskDesk(project: number): ComplaintDesk {
   return {
     kind: 'project-task',
+    project,
     async open(client, spec) {
       const id = await client.create('project.task', {
         name: spec.title,
@@ -63,6 +72,9 @@ function projectTaskDesk(project: number): ComplaintDesk {
         description: spec.description,
       });
       return { model: 'project.task', id, name: spec.title };
+    },
+    async linkToOrder(client, complaint, order) {
+      await client.write('project.task', [complaint], { sale_order_id: order });
     },
     async close(client, complaint) {
       await client.write('project.task', [complaint], { state: DONE });

@@ -41,3 +41,27 @@ export async function confirmPurchaseInWebClient(client: OdooWebClient, purchase
   const form = await FormView.open(client, 'purchase.order', purchase);
   await form.clickButton('button_confirm');
 }
+
+/**
+ * Enters a complaint as a new task of a project, from the project's new-task
+ * form: title, customer and what happened. Returns the task's id, read from
+ * the address the saved form moves to (/odoo/project/<id>/tasks/<task>).
+ */
+export async function enterTaskInWebClient(client: OdooWebClient, project: number, entry: { title: string; customer: string; description: string }): Promise<number> {
+  const form = new FormView(client);
+  await client.act('open a new task', async () => {
+    await client.goto(client.profile.newProjectTaskPath(project));
+    await client.expectVisible(form.root);
+  });
+  await form.set('name', entry.title);
+  await form.set('partner_id', entry.customer);
+  await client.act('describe what happened', async () => {
+    const editor = form.root.locator('.o_field_html[name="description"] [contenteditable="true"]').first();
+    await editor.click();
+    await editor.pressSequentially(entry.description);
+  });
+  await form.save();
+  const id = Number(/\/tasks\/(\d+)/.exec(client.page.url())?.[1] ?? /[&#?]id=(\d+)/.exec(client.page.url())?.[1]);
+  if (!Number.isInteger(id) || id <= 0) throw new Error(`the new task was saved, but its id is not in the address ${client.page.url()}`);
+  return id;
+}
