@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { Credentials } from '../../config/environment';
 import { AuthenticationError } from '../errors';
 
@@ -29,25 +29,39 @@ export async function logInThroughForm(page: Page, baseUrl: string, credentials:
   }
 }
 
+/** The part of Playwright's storage state a logged-in Odoo session needs. */
+export interface SessionState {
+  cookies: { name: string; value: string; domain: string; path: string; expires: number; httpOnly: boolean; secure: boolean; sameSite: 'Lax' }[];
+  origins: [];
+}
+
 /**
- * Logs in through /web/session/authenticate on the page's request context: the
- * same session cookie in a fraction of the time, for when the login form itself
- * is not what is being tested.
+ * Logs in through /web/session/authenticate from Node, not from a browser
+ * context: the same session cookie in a fraction of the form's time, and the
+ * password never passes through a context that Playwright may trace (a
+ * failed scenario's trace would otherwise keep it).
  */
-export async function logInThroughSessionEndpoint(
-  request: APIRequestContext,
-  baseUrl: string,
-  db: string,
-  credentials: Credentials,
-  timeoutMs: number,
-): Promise<void> {
-  const response = await request.post(`${baseUrl}/web/session/authenticate`, {
-    data: { jsonrpc: '2.0', method: 'call', params: { db, login: credentials.login, password: credentials.password.reveal() } },
-    timeout: timeoutMs,
-  });
+export async function sessionStateThroughEndpoint(baseUrl: string, db: string, credentials: Credentials, timeoutMs: number): Promise<SessionState> {
+  let response: Response;
+  try {
+    response = await fetch(`${baseUrl}/web/session/authenticate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params: { db, login: credentials.login, password: credentials.password.reveal() } }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    throw new AuthenticationError(`could not log "${credentials.login}" in at ${baseUrl}: ${(error as Error).message}`, credentials.login);
+  }
   const body = (await response.json().catch(() => ({}))) as { result?: { uid?: number | false }; error?: { data?: { message?: string } } };
-  if (!response.ok() || !body.result?.uid) {
-    const reason = body.error?.data?.message ?? `HTTP ${response.status()}`;
+  const session = /(?:^|[\s,])session_id=([^;,\s]+)/.exec(response.headers.getSetCookie().join(', '))?.[1];
+  if (!response.ok || !body.result?.uid || !session) {
+    const reason = body.error?.data?.message ?? (response.ok ? 'no session cookie' : `HTTP ${response.status}`);
     throw new AuthenticationError(`Odoo refused the login of "${credentials.login}" at ${baseUrl} (${reason})`, credentials.login);
   }
+  const { hostname, protocol } = new URL(baseUrl);
+  return {
+    cookies: [{ name: 'session_id', value: session, domain: hostname, path: '/', expires: -1, httpOnly: true, secure: protocol === 'https:', sameSite: 'Lax' }],
+    origins: [],
+  };
 }

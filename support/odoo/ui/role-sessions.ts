@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import type { HarnessEnvironment } from '../../config/environment';
@@ -9,7 +9,7 @@ import { roleCredentials } from '../roles';
 import type { VersionProfile } from '../version-profile';
 import type { UiEvidence } from './evidence-hook';
 import { trackActivity } from './idle';
-import { logInThroughForm, logInThroughSessionEndpoint } from './login';
+import { logInThroughForm, sessionStateThroughEndpoint } from './login';
 import { OdooWebClient } from './web-client';
 
 export interface RoleSessionOptions {
@@ -101,15 +101,15 @@ export class RoleSessions {
     const credentials = this.#credentials(role);
     const { url, db } = this.environment.odoo;
     const timeoutMs = this.options.timeoutMs ?? 30_000;
+    mkdirSync(this.authDir, { recursive: true });
+    const file = path.join(this.authDir, `${role.toLowerCase()}.json`);
+    if (this.options.loginVia === 'session-endpoint') {
+      writeFileSync(file, JSON.stringify(await sessionStateThroughEndpoint(url, db, credentials, timeoutMs)));
+      return file;
+    }
     const context = await this.browser.newContext(this.options.contextOptions);
     try {
-      if (this.options.loginVia === 'session-endpoint') {
-        await logInThroughSessionEndpoint(context.request, url, db, credentials, timeoutMs);
-      } else {
-        await logInThroughForm(await context.newPage(), url, credentials, timeoutMs);
-      }
-      mkdirSync(this.authDir, { recursive: true });
-      const file = path.join(this.authDir, `${role.toLowerCase()}.json`);
+      await logInThroughForm(await context.newPage(), url, credentials, timeoutMs);
       await context.storageState({ path: file });
       return file;
     } finally {
