@@ -93,7 +93,23 @@ async function run(args: string[]): Promise<number> {
     UAT_TAGS: values.tags ?? '',
     UAT_PATHS: featurePaths.map((file) => path.relative(projectRoot, path.resolve(file))).join('\n'),
   };
-  const started = new Date();
+  // run.json is written before the tests and completed after, so a run that dies midway still says what it was.
+  const run = {
+    runId,
+    environment: environment.name,
+    odoo: { url: environment.odoo.url, db: environment.odoo.db, version: version.serverVersion, edition },
+    mode: environment.mode,
+    profile: profile.name,
+    tags: tags ?? null,
+    seed,
+    modules,
+    harness: harnessIdentity(),
+    started: new Date().toISOString(),
+    finished: null as string | null,
+    exitCode: null as number | null,
+  };
+  const writeRun = () => writeFileSync(path.join(runDir, 'run.json'), JSON.stringify(run, null, 2));
+  writeRun();
   const generated = await runTool('bddgen', [], childEnv, 'pipe');
   if (generated.code !== 0) {
     process.stderr.write(generated.output);
@@ -101,27 +117,8 @@ async function run(args: string[]): Promise<number> {
   }
   const workers = values.workers ? ['--workers', values.workers] : [];
   const tested = await runTool('playwright', ['test', ...workers], childEnv, 'inherit');
-  writeFileSync(
-    path.join(runDir, 'run.json'),
-    JSON.stringify(
-      {
-        runId,
-        environment: environment.name,
-        odoo: { url: environment.odoo.url, db: environment.odoo.db, version: version.serverVersion, edition },
-        mode: environment.mode,
-        profile: profile.name,
-        tags: tags ?? null,
-        seed,
-        modules,
-        harness: harnessIdentity(),
-        started: started.toISOString(),
-        finished: new Date().toISOString(),
-        exitCode: tested.code,
-      },
-      null,
-      2,
-    ),
-  );
+  Object.assign(run, { finished: new Date().toISOString(), exitCode: tested.code });
+  writeRun();
   console.log(`uat: run ${runId} finished with exit code ${tested.code}; results in ${path.relative(process.cwd(), runDir)}`);
   return tested.code;
 }

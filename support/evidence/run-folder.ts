@@ -30,8 +30,9 @@ export interface RunInfo {
   tags?: string | null;
   seed?: number | null;
   started?: string;
-  finished?: string;
-  exitCode?: number;
+  /** null while the run is going, or when it died before the end. */
+  finished?: string | null;
+  exitCode?: number | null;
 }
 
 export interface RunRef {
