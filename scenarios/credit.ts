@@ -2,7 +2,7 @@ import { creditControlFor, enableCreditLimits, setCreditLimit } from '../support
 import { postCustomerInvoice } from '../support/odoo/operations/invoicing';
 import type { RecordRef } from '../support/odoo/operations/master-data';
 import { attachText } from '../support/evidence/attachments';
-import { attachRecord, rpcAs, type World } from '../support/world';
+import { attachRecord, type World } from '../support/world';
 import { roleOf } from './actors';
 import { expectThat } from './expect';
 import { customerKey } from './master-data';
@@ -36,7 +36,7 @@ export async function expectOrderNotHeld(world: World): Promise<void> {
 export async function releaseCreditHold(world: World, actor: string): Promise<void> {
   const order = world.records.recall<RecordRef>('the order');
   const customer = world.records.recall<RecordRef>('the customer');
-  const client = await rpcAs(world, roleOf(actor));
+  const client = await world.odoo.as(roleOf(actor));
   const how = await creditControlFor(world.odoo.capabilities).release(client, customer.id, order.id);
   await attachText(world.testInfo, 'the credit release', `released by ${client.login} (${actor}) at ${new Date().toISOString()} for order ${order.name}: ${how}`);
   await attachRecord(world, 'the customer', customer);

@@ -1,7 +1,7 @@
 import { backorderOf, readPicking, readPickings, validateTransfer, type PickingState } from '../support/odoo/operations/inventory';
 import type { RecordRef } from '../support/odoo/operations/master-data';
 import { validateTransferInWebClient } from '../support/odoo/ui/record-actions';
-import { attachRecord, rpcAs, type World } from '../support/world';
+import { attachRecord, type World } from '../support/world';
 import { roleOf } from './actors';
 import { expectEqual, expectThat } from './expect';
 
@@ -44,7 +44,7 @@ export async function validateAs(
     const done = units ?? transfer.moves.filter((m) => m.product === product.id).reduce((sum, m) => sum + m.demand, 0);
     await validateTransferInWebClient(await world.webClient(role), transfer.id, new Map([[product.name, done]]), rest);
   } else {
-    await validateTransfer(await rpcAs(world, role), transfer.id, units === undefined ? new Map() : new Map([[product.id, units]]), rest);
+    await validateTransfer(await world.odoo.as(role), transfer.id, units === undefined ? new Map() : new Map([[product.id, units]]), rest);
   }
   const after = await readPicking(world.odoo.admin, transfer.id);
   expectEqual(after.state, 'done', `the state of ${label} ${transfer.name} after ${actor} validated it`);

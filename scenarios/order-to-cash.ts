@@ -3,7 +3,7 @@ import { invoiceOrder as invoiceOrderOverRpc, readInvoice } from '../support/odo
 import type { RecordRef } from '../support/odoo/operations/master-data';
 import { confirmOrder as confirmOrderOverRpc, createQuotation, readOrder } from '../support/odoo/operations/sales';
 import { confirmOrderInWebClient } from '../support/odoo/ui/record-actions';
-import { attachRecord, rpcAs, type World } from '../support/world';
+import { attachRecord, type World } from '../support/world';
 import { roleOf } from './actors';
 import { customerKey, productKey } from './master-data';
 import { expectEqual } from './expect';
@@ -15,7 +15,7 @@ export interface OrderLineRequest {
 
 /** The actor enters a quotation for a customer (over RPC in every mode: it is data entry, not the decision under test). */
 export async function enterQuotation(world: World, actor: string, customerAlias: string, lines: OrderLineRequest[]): Promise<RecordRef> {
-  const client = await rpcAs(world, roleOf(actor));
+  const client = await world.odoo.as(roleOf(actor));
   const customer = world.records.recall<RecordRef>(customerKey(customerAlias));
   const order = await createQuotation(
     client,
@@ -31,7 +31,7 @@ export async function confirmOrder(world: World, actor: string): Promise<void> {
   const role = roleOf(actor);
   const order = world.records.recall<RecordRef>('the order');
   if (world.mode === 'hybrid') await confirmOrderInWebClient(await world.webClient(role), order.id);
-  else await confirmOrderOverRpc(await rpcAs(world, role), order.id);
+  else await confirmOrderOverRpc(await world.odoo.as(role), order.id);
   const state = await readOrder(world.odoo.admin, order.id);
   expectEqual(state.state, 'sale', `the state of order ${order.name} after ${actor} confirmed it`);
   await attachRecord(world, 'the order', order);
@@ -40,7 +40,7 @@ export async function confirmOrder(world: World, actor: string): Promise<void> {
 /** Finance invoices what the order delivered, and posts the invoice. */
 export async function invoiceOrder(world: World, actor: string): Promise<RecordRef> {
   const order = world.records.recall<RecordRef>('the order');
-  const invoice = await invoiceOrderOverRpc(await rpcAs(world, roleOf(actor)), order.id);
+  const invoice = await invoiceOrderOverRpc(await world.odoo.as(roleOf(actor)), order.id);
   await attachRecord(world, 'the invoice', invoice);
   return world.records.remember('the invoice', invoice);
 }

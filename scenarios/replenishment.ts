@@ -1,7 +1,8 @@
 import { mainWarehouse, createVendor, type RecordRef } from '../support/odoo/operations/master-data';
-import { buyFrom, confirmPurchase, createReorderingRule, openReceipts, purchasesOf, recordByXmlId, replenishNow } from '../support/odoo/operations/purchase';
+import { buyFrom, confirmPurchase, createReorderingRule, openReceipts, purchasesOf, replenishNow } from '../support/odoo/operations/purchase';
+import { recordByXmlId } from '../support/odoo/xml-ids';
 import { confirmPurchaseInWebClient } from '../support/odoo/ui/record-actions';
-import { attachRecord, rpcAs, type World } from '../support/world';
+import { attachRecord, type World } from '../support/world';
 import { roleOf } from './actors';
 import { expectEqual, expectThat } from './expect';
 import { validateAs } from './fulfilment';
@@ -41,7 +42,7 @@ export async function confirmPurchaseOrder(world: World, actor: string): Promise
   const role = roleOf(actor);
   const purchase = world.records.recall<RecordRef>('the purchase order');
   if (world.mode === 'hybrid') await confirmPurchaseInWebClient(await world.webClient(role), purchase.id);
-  else await confirmPurchase(await rpcAs(world, role), purchase.id);
+  else await confirmPurchase(await world.odoo.as(role), purchase.id);
   const [state] = (await purchasesOf(world.odoo.admin, world.records.recall<RecordRef>('the vendor').id, world.records.recall<RecordRef>('the product').id)).filter((p) => p.id === purchase.id);
   expectEqual(state?.state, 'purchase', `the state of purchase order ${purchase.name} after ${actor} confirmed it`);
 }

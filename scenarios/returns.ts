@@ -5,7 +5,7 @@ import { onlinePaymentsOf, placePaidWebsiteOrder, prepareShopCheckout, publishIn
 import { findOrderByName, readOrder } from '../support/odoo/operations/sales';
 import { ShopCustomer } from '../support/odoo/ui/shop';
 import { attachText } from '../support/evidence/attachments';
-import { attachRecord, rpcAs, type World } from '../support/world';
+import { attachRecord, type World } from '../support/world';
 import { roleOf } from './actors';
 import { expectEqual, expectThat } from './expect';
 import { validateAs } from './fulfilment';
@@ -60,7 +60,7 @@ export async function takeBack(world: World, actor: string, units: number): Prom
   const delivery = world.records.recall<RecordRef>('the delivery');
   const product = world.records.recall<RecordRef>('the product');
   world.records.remember('the stock before the return', await unitsOnHand(world, product));
-  const returned = await createReturn(await rpcAs(world, roleOf(actor)), world.odoo.capabilities.profile, delivery.id, new Map([[product.id, units]]));
+  const returned = await createReturn(await world.odoo.as(roleOf(actor)), world.odoo.capabilities.profile, delivery.id, new Map([[product.id, units]]));
   world.records.remember('the return', returned);
   await validateAs(world, actor, await readPicking(world.odoo.admin, returned.id), 'the return', units);
 }
@@ -76,7 +76,7 @@ export async function issueCreditNote(world: World, actor: string, units: number
   const invoice = world.records.recall<RecordRef>('the invoice');
   const product = world.records.recall<RecordRef>('the product');
   const order = world.records.recall<RecordRef>('the order');
-  const creditNote = await creditNoteFor(await rpcAs(world, roleOf(actor)), invoice.id, new Map([[product.id, units]]), `Return of ${units} from ${order.name}`);
+  const creditNote = await creditNoteFor(await world.odoo.as(roleOf(actor)), invoice.id, new Map([[product.id, units]]), `Return of ${units} from ${order.name}`);
   world.records.remember('the credit note', creditNote);
   await attachRecord(world, 'the credit note', creditNote);
 }
@@ -89,7 +89,7 @@ export async function issueCreditNote(world: World, actor: string, units: number
 export async function refundCreditNote(world: World, actor: string): Promise<void> {
   const creditNote = world.records.recall<RecordRef>('the credit note');
   const { amountResidual, name } = await readInvoice(world.odoo.admin, creditNote.id);
-  if (amountResidual > 0) await registerPayment(await rpcAs(world, roleOf(actor)), creditNote.id);
+  if (amountResidual > 0) await registerPayment(await world.odoo.as(roleOf(actor)), creditNote.id);
   else await attachText(world.testInfo, 'the refund', `${name} was settled by Odoo against the customer's open balance: nothing left to pay back`);
   await attachRecord(world, 'the credit note', creditNote);
 }

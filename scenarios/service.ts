@@ -2,14 +2,15 @@ import { readPickings } from '../support/odoo/operations/inventory';
 import type { RecordRef } from '../support/odoo/operations/master-data';
 import { complaintDeskFor, type ComplaintDesk } from '../support/odoo/operations/service';
 import { enterTaskInWebClient } from '../support/odoo/ui/record-actions';
-import { attachRecord, rpcAs, type World } from '../support/world';
+import { attachRecord, type World } from '../support/world';
 import { roleOf } from './actors';
 import { expectEqual, expectThat } from './expect';
 
 const CUSTOMER_CARE_PROJECT = 'UAT Customer Care';
 
+/** Where complaints go on this target, looked up once per scenario. */
 function desk(world: World): Promise<ComplaintDesk> {
-  return complaintDeskFor(world.odoo.capabilities, world.odoo.admin, CUSTOMER_CARE_PROJECT);
+  return world.records.obtain('the complaint desk', () => complaintDeskFor(world.odoo.capabilities, world.odoo.admin, CUSTOMER_CARE_PROJECT));
 }
 
 /** The customer reports a damaged unit of the delivered order; the actor opens the complaint, linked to the customer, order and delivery. */
@@ -19,7 +20,7 @@ export async function openComplaint(world: World, actor: string, problem: string
   const delivery = world.records.recall<RecordRef>('the delivery');
   const product = world.records.recall<RecordRef>('the product');
   const role = roleOf(actor);
-  const client = await rpcAs(world, role);
+  const client = await world.odoo.as(role);
   const complaints = await desk(world);
   const spec = {
     title: world.data.named(`Complaint: ${problem}`),
@@ -52,7 +53,7 @@ export async function expectComplaintLinked(world: World): Promise<void> {
 
 export async function closeComplaint(world: World, actor: string): Promise<void> {
   const complaint = world.records.recall<RecordRef>('the complaint');
-  await (await desk(world)).close(await rpcAs(world, roleOf(actor)), complaint.id);
+  await (await desk(world)).close(await world.odoo.as(roleOf(actor)), complaint.id);
   await attachRecord(world, 'the complaint', complaint);
 }
 

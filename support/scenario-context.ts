@@ -11,6 +11,12 @@ export class ScenarioContext {
     return value;
   }
 
+  /** The named thing, made by `make` the first time a step asks for it (e.g. a lookup in Odoo). */
+  obtain<T>(name: string, make: () => Promise<T>): Promise<T> {
+    if (!this.#things.has(name)) this.#things.set(name, make());
+    return this.#things.get(name) as Promise<T>;
+  }
+
   /** The named thing, or an error saying that no earlier step produced it. */
   recall<T>(name: string): T {
     if (!this.#things.has(name)) {

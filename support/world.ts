@@ -6,7 +6,6 @@ import { attachRecordSnapshot } from './evidence/attachments';
 import type { OdooGateway } from './odoo/gateway';
 import type { RecordRef } from './odoo/operations/master-data';
 import { snapshotRecord } from './odoo/operations/snapshots';
-import type { OdooClient } from './odoo/rpc/client';
 import type { OdooWebClient } from './odoo/ui/web-client';
 import type { ScenarioContext } from './scenario-context';
 
@@ -28,11 +27,6 @@ export interface World {
   webClient(role: string): Promise<OdooWebClient>;
   /** A browser page of a visitor who is not logged in: the shop's guest customer (hybrid mode only). */
   visitor(): Promise<OdooWebClient>;
-}
-
-/** The RPC client a role acts with. */
-export function rpcAs(world: World, role: string): Promise<OdooClient> {
-  return world.odoo.as(role);
 }
 
 /** Attaches a snapshot of a record, read as the set-up user, with its deep link. */

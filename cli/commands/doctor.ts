@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { loadEnvironment } from '../../support/config/environment';
-import { ConfigError } from '../../support/config/errors';
 import { moduleRequirements } from '../../support/features/requirements';
 import { examineTarget } from '../../support/odoo/doctor';
+import { chosenEnvironment } from './environment-option';
 import type { Command } from './index';
 
 export const doctorCommand: Command = {
@@ -13,8 +13,7 @@ export const doctorCommand: Command = {
 
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { env: { type: 'string' } }, strict: true });
-  const envName = values.env ?? process.env.UAT_ENV;
-  if (!envName) throw new ConfigError('no environment chosen: pass --env NAME (a file environments/NAME.env) or set UAT_ENV');
+  const envName = chosenEnvironment(values.env);
   const { environment, warnings } = loadEnvironment(envName, { overrides: process.env });
   for (const warning of warnings) console.warn(`uat: warning: ${warning}`);
   console.log(`doctor: checking ${environment.file} (${environment.odoo.url})`);

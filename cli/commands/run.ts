@@ -14,6 +14,7 @@ import { newRunId, runFolder } from '../../support/evidence/run-folder';
 import { moduleRequirements } from '../../support/features/requirements';
 import { OdooGateway } from '../../support/odoo/gateway';
 import { provisionMissingRoles } from '../../support/odoo/roles';
+import { chosenEnvironment } from './environment-option';
 import type { Command } from './index';
 
 /** How long the reachability check may take before the run gives up on the URL. */
@@ -39,8 +40,7 @@ async function run(args: string[]): Promise<number> {
     },
     strict: true,
   });
-  const envName = values.env ?? process.env.UAT_ENV;
-  if (!envName) throw new ConfigError('no environment chosen: pass --env NAME (a file environments/NAME.env) or set UAT_ENV');
+  const envName = chosenEnvironment(values.env);
   if (values.mode && !RUN_MODES.includes(values.mode as RunMode)) {
     throw new ConfigError(`--mode must be one of ${RUN_MODES.join(', ')} (got "${values.mode}")`);
   }

@@ -39,8 +39,7 @@ const FEATURE_STEP = /^\s*(Given|When|Then|And|But)\s+(.+?)\s*$/;
 export function buildCatalogue(custom: CustomParameter[], stepsDir = path.join(projectRoot, 'steps'), features = featureFiles()): CatalogueEntry[] {
   const registry = new ParameterTypeRegistry();
   for (const { name, values } of custom) {
-    const regexp = new RegExp([...values].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'));
-    registry.defineParameterType(new ParameterType(name, regexp, String, (value: string) => value));
+    registry.defineParameterType(new ParameterType(name, anyOfWords(values), String, (value: string) => value));
   }
   const lines = features.flatMap((file) =>
     readFileSync(file, 'utf8')
@@ -113,6 +112,11 @@ export function catalogueAsMarkdown(entries: CatalogueEntry[]): string {
     '',
     ...sections,
   ].join('\n');
+}
+
+/** A parameter type's pattern: any of the phrases, longest first so "the warehouse operator" wins over "the warehouse". */
+export function anyOfWords(values: readonly string[]): RegExp {
+  return new RegExp([...values].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'));
 }
 
 function escapeRegExp(text: string): string {

@@ -3,6 +3,7 @@ import type { Credentials, HarnessEnvironment } from '../config/environment';
 import { Secret } from '../config/secret';
 import type { Capabilities } from './capabilities';
 import type { OdooClient } from './rpc/client';
+import { requireXmlIds } from './xml-ids';
 
 /**
  * The roles the scenarios act as, and the standard Odoo groups each needs.
@@ -63,7 +64,7 @@ export async function provisionRoleUser(
   const definition = ROLE_DEFINITIONS[role];
   if (!definition) throw new Error(`role ${role} has no standard groups: give its user in UAT_ROLE_${role}_LOGIN/PASSWORD`);
   const groups = [...definition.groups, ...(capabilities.profile.extraRoleGroups[role] ?? [])];
-  const groupIds = await resolveGroups(admin, ['base.group_user', ...groups]);
+  const groupIds = await requireXmlIds(admin, ['base.group_user', ...groups]);
   const login = provisionedLogin(role);
   const values = {
     name: `UAT ${definition.title}`,
@@ -76,21 +77,6 @@ export async function provisionRoleUser(
   if (existing) await admin.write('res.users', [existing], { ...values, active: true });
   else await admin.create('res.users', values, { no_reset_password: true });
   return { role, login, action: existing ? 'updated' : 'created', groups };
-}
-
-async function resolveGroups(admin: OdooClient, xmlIds: string[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (const xmlId of xmlIds) {
-    const [module, name] = xmlId.split('.');
-    const [data] = await admin.searchRead<{ res_id: number }>(
-      'ir.model.data',
-      [['module', '=', module], ['name', '=', name], ['model', '=', 'res.groups']],
-      ['res_id'],
-    );
-    if (!data) throw new Error(`group ${xmlId} does not exist on this Odoo: is the module "${module}" installed?`);
-    ids.push(data.res_id);
-  }
-  return ids;
 }
 
 /** The groups of a user that matter for the harness's roles, as "App / Group" names. */

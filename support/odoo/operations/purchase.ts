@@ -3,14 +3,6 @@ import type { OdooClient } from '../rpc/client';
 import { readPickings, type PickingState } from './inventory';
 import type { RecordRef } from './master-data';
 
-/** The record behind an external id (module.name), e.g. a standard route. */
-export async function recordByXmlId(client: OdooClient, xmlId: string): Promise<number> {
-  const [module, name] = xmlId.split('.');
-  const [data] = await client.searchRead<{ res_id: number }>('ir.model.data', [['module', '=', module], ['name', '=', name]], ['res_id']);
-  if (!data) throw new Error(`${xmlId} does not exist on this Odoo: is the module "${module}" installed?`);
-  return data.res_id;
-}
-
 /** Makes a product bought from a vendor at a price (its first supplier line). */
 export async function buyFrom(admin: OdooClient, product: number, vendor: number, price: number): Promise<void> {
   const { product_tmpl_id: [template] } = await admin.readOne<{ product_tmpl_id: [number, string] }>('product.product', product, ['product_tmpl_id']);

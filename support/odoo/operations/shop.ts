@@ -1,6 +1,6 @@
 import type { OdooClient } from '../rpc/client';
 import type { RecordRef } from './master-data';
-import { recordByXmlId } from './purchase';
+import { recordByXmlId, recordsByXmlId } from '../xml-ids';
 
 export interface ShopSetupReport {
   /** What had to change on this database for a demo-provider checkout, one line each. */
@@ -38,13 +38,12 @@ export async function prepareShopCheckout(admin: OdooClient): Promise<ShopSetupR
 
   const wkhtmltopdf = await admin.call<string>('ir.actions.report', 'get_wkhtmltopdf_state');
   if (wkhtmltopdf === 'install' || wkhtmltopdf === 'broken') {
-    for (const xmlId of ['mail_template_sale_confirmation', 'mail_template_sale_payment_executed']) {
-      const [data] = await admin.searchRead<{ res_id: number }>('ir.model.data', [['module', '=', 'sale'], ['name', '=', xmlId]], ['res_id']);
-      if (!data) continue;
-      const [template] = await admin.read<{ report_template_ids: number[] }>('mail.template', [data.res_id], ['report_template_ids']);
+    const templates = await recordsByXmlId(admin, ['sale.mail_template_sale_confirmation', 'sale.mail_template_sale_payment_executed']);
+    for (const [xmlId, id] of templates) {
+      const [template] = await admin.read<{ report_template_ids: number[] }>('mail.template', [id], ['report_template_ids']);
       if (template?.report_template_ids.length) {
-        await admin.write('mail.template', [data.res_id], { report_template_ids: [[5, 0, 0]] });
-        changes.push(`mail.template sale.${xmlId}: report_template_ids cleared (wkhtmltopdf: ${wkhtmltopdf})`);
+        await admin.write('mail.template', [id], { report_template_ids: [[5, 0, 0]] });
+        changes.push(`mail.template ${xmlId}: report_template_ids cleared (wkhtmltopdf: ${wkhtmltopdf})`);
       }
     }
   }

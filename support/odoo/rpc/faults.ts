@@ -56,7 +56,6 @@ export function errorFromJson2(status: number, body: unknown, site: CallSite): O
     case 'UserError':
     case 'ValidationError':
     case 'RedirectWarning':
-    case 'CacheMiss':
       return new BusinessRuleError(message, short);
     case 'MissingError':
       return new MissingRecordError(message);
