@@ -1,78 +1,122 @@
-import { backorderOf, readPicking, readPickings, validateTransfer, type PickingState } from '../support/odoo/operations/inventory';
+import type { Actor } from '../support/actors';
+import { backorderOf, cancelTransfer, orderTransfers, readPicking, unitsByProduct, type PickingState, type RestOfTransfer } from '../support/odoo/operations/inventory';
 import type { RecordRef } from '../support/odoo/operations/master-data';
-import { validateTransferInWebClient } from '../support/odoo/ui/record-actions';
 import { attachRecord, type World } from '../support/world';
-import { roleOf } from './actors';
 import { expectEqual, expectThat } from './expect';
+import { expectUnits, goodsOf, scenarioProducts, theOnlyProduct, totalOf, type Goods, type GoodsRow } from './goods';
+
+/**
+ * How much of a transfer the actor does, as the step says it: all of it;
+ * some units of its only product; some units per product (a table); or what
+ * is reserved (available). The rest stays as a backorder or is cancelled.
+ */
+export type HowMuch = { all: true } | { units: number } | { rows: GoodsRow[] } | { available: true };
+
+/** The steps that say how many of each product, for errors that point an analyst at them. */
+export interface TableForms {
+  backorder: string;
+  cancel: string;
+}
+
+/** The lines to do on a transfer: every product of the scenario it moves, with the units the step asks for (0 for those it leaves). */
+export function linesToDo(world: World, transfer: PickingState, how: HowMuch, tableForm: string): Goods {
+  const products = scenarioProducts(world, transfer.moves.map((m) => m.product));
+  const demand = unitsByProduct(transfer, 'demand');
+  const reserved = unitsByProduct(transfer, 'quantity');
+  if ('all' in how) return products.map((product) => ({ product, quantity: demand.get(product.id) ?? 0 }));
+  if ('available' in how) return products.map((product) => ({ product, quantity: reserved.get(product.id) ?? 0 }));
+  if ('units' in how) {
+    const product = theOnlyProduct(world, products, `${transfer.name}`, tableForm);
+    return [{ product, quantity: how.units }];
+  }
+  const asked = goodsOf(world, how.rows);
+  for (const line of asked) {
+    if (!products.some((p) => p.id === line.product.id)) {
+      throw new Error(`${world.where()}: ${transfer.name} does not move "${world.notes.products.aliasOf((p) => p.id === line.product.id)}"`);
+    }
+  }
+  return products.map((product) => ({ product, quantity: asked.find((l) => l.product.id === product.id)?.quantity ?? 0 }));
+}
 
 /** The order's open delivery: the first outgoing transfer that is neither done nor cancelled. */
 async function openDelivery(world: World): Promise<PickingState> {
-  const order = world.records.recall<RecordRef>('the order');
-  const deliveries = await readPickings(world.odoo.admin, [['sale_id', '=', order.id], ['picking_type_code', '=', 'outgoing'], ['state', 'not in', ['done', 'cancel']]]);
-  const [delivery] = deliveries;
+  const order = world.notes.recall('the order');
+  const [delivery] = await orderTransfers(world.odoo.admin, order.id, 'outgoing', 'open');
   if (!delivery) throw new Error(`order ${order.name} has no open delivery`);
   return delivery;
 }
 
-/**
- * The actor ships some units of the order's open delivery (all of it when
- * `units` is undefined) and keeps the rest as a backorder or drops it.
- */
-export async function ship(world: World, actor: string, units: number | undefined, rest: 'backorder' | 'no-backorder' = 'backorder'): Promise<void> {
+const SHIP_TABLES: TableForms = {
+  backorder: 'ships and keeps the rest as a backorder:',
+  cancel: 'ships and cancels the rest:',
+};
+
+/** The actor ships the order's open delivery, as much as the step says, and keeps the rest as a backorder or cancels it. */
+export async function ship(world: World, actor: Actor, how: HowMuch, rest: RestOfTransfer = 'backorder'): Promise<void> {
   const delivery = await openDelivery(world);
-  await validateAs(world, actor, delivery, 'the delivery', units, rest);
+  const lines = linesToDo(world, delivery, how, rest === 'backorder' ? SHIP_TABLES.backorder : SHIP_TABLES.cancel);
+  await validateAs(world, actor, delivery, 'the delivery', lines, rest);
 }
 
+/** What a validated transfer is called in the evidence; deliveries and receipts are noted under that name too. */
+export type TransferLabel = 'the delivery' | 'the receipt' | 'the return' | 'the transfer out' | 'the transfer in';
+
 /**
- * Validates a transfer as the actor — in the web client in hybrid mode, over
- * RPC otherwise — for `units` of the scenario's product (all when undefined),
- * checks it is done, and remembers it and its backorder with their evidence.
+ * Validates a transfer as the actor, the way the run mode does it, for the
+ * given units per product; checks it is done with exactly those units, and
+ * notes it and its backorder with their evidence.
  */
-export async function validateAs(
-  world: World,
-  actor: string,
-  transfer: PickingState,
-  label: string,
-  units?: number,
-  rest: 'backorder' | 'no-backorder' = 'backorder',
-): Promise<void> {
-  const role = roleOf(actor);
-  const product = world.records.recall<RecordRef>('the product');
+export async function validateAs(world: World, actor: Actor, transfer: PickingState, label: TransferLabel, lines: Goods, rest: RestOfTransfer = 'backorder'): Promise<void> {
   const ref: RecordRef = { model: 'stock.picking', id: transfer.id, name: transfer.name };
-  world.records.remember(label, ref);
-  if (world.mode === 'hybrid') {
-    const done = units ?? transfer.moves.filter((m) => m.product === product.id).reduce((sum, m) => sum + m.demand, 0);
-    await validateTransferInWebClient(await world.webClient(role), transfer.id, new Map([[product.name, done]]), rest);
-  } else {
-    await validateTransfer(await world.odoo.as(role), transfer.id, units === undefined ? new Map() : new Map([[product.id, units]]), rest);
-  }
+  if (label === 'the delivery' || label === 'the receipt') world.notes.remember(label, ref);
+  await (await world.acts(actor)).validateTransfer(ref, lines, rest);
   const after = await readPicking(world.odoo.admin, transfer.id);
-  expectEqual(after.state, 'done', `the state of ${label} ${transfer.name} after ${actor} validated it`);
+  expectEqual(after.state, 'done', `the state of ${label} ${transfer.name} after ${actor.phrase} validated it`);
+  expectUnits(world, unitsByProduct(after, 'quantity'), lines.filter((l) => l.quantity > 0), (product) => `the units of ${product} done on ${transfer.name}`);
   await attachRecord(world, label, ref);
   const backorder = await backorderOf(world.odoo.admin, transfer.id);
   if (backorder) {
     const backorderRef: RecordRef = { model: 'stock.picking', id: backorder.id, name: backorder.name };
-    world.records.remember('the backorder', backorderRef);
+    world.notes.remember('the backorder', backorderRef);
     await attachRecord(world, 'the backorder', backorderRef);
   }
 }
 
 /** The backorder is reserved and ready to ship. */
 export async function expectBackorderReady(world: World): Promise<void> {
-  const ref = world.records.recall<RecordRef>('the backorder');
-  const backorder = await readPicking(world.odoo.admin, ref.id);
+  const backorder = await readPicking(world.odoo.admin, world.notes.recall('the backorder').id);
   expectEqual(backorder.state, 'assigned', `the state of backorder ${backorder.name} (assigned = ready)`);
 }
 
-export async function expectBackorderWaiting(world: World, units: number): Promise<void> {
-  const ref = world.records.recall<RecordRef>('the backorder');
-  const backorder = await readPicking(world.odoo.admin, ref.id);
+async function openBackorder(world: World, kind: PickingState['pickingType']): Promise<PickingState> {
+  const backorder = await readPicking(world.odoo.admin, world.notes.recall('the backorder').id);
+  expectEqual(backorder.pickingType, kind, `the kind of backorder ${backorder.name}`);
   expectThat(!['done', 'cancel'].includes(backorder.state), `backorder ${backorder.name} should still be open, but it is ${backorder.state}`);
-  expectEqual(backorder.moves.reduce((sum, m) => sum + m.demand, 0), units, `the units on backorder ${backorder.name}`);
+  return backorder;
+}
+
+/** A backorder of this many units in all (of the scenario's goods) is open. */
+export async function expectBackorderWaiting(world: World, units: number, kind: PickingState['pickingType'] = 'outgoing'): Promise<void> {
+  const backorder = await openBackorder(world, kind);
+  expectEqual(totalOf(world, unitsByProduct(backorder, 'demand')), units, `the units on backorder ${backorder.name}`);
+}
+
+export async function expectBackorderWaitingWith(world: World, rows: GoodsRow[], kind: PickingState['pickingType'] = 'outgoing'): Promise<void> {
+  const backorder = await openBackorder(world, kind);
+  expectUnits(world, unitsByProduct(backorder, 'demand'), goodsOf(world, rows), (product) => `the units of ${product} on backorder ${backorder.name}`);
 }
 
 export async function expectNoBackorder(world: World): Promise<void> {
-  const delivery = world.records.recall<RecordRef>('the delivery');
+  const delivery = world.notes.recall('the delivery');
   const backorder = await backorderOf(world.odoo.admin, delivery.id);
   expectThat(backorder === undefined, `delivery ${delivery.name} should have no backorder, but ${backorder?.name} was created`);
+}
+
+/** The actor cancels the open backorder: the customer no longer wants the rest. */
+export async function cancelBackorder(world: World, actor: Actor): Promise<void> {
+  const ref = world.notes.recall('the backorder');
+  await cancelTransfer(await world.rpc(actor), ref.id);
+  const after = await readPicking(world.odoo.admin, ref.id);
+  expectEqual(after.state, 'cancel', `the state of backorder ${ref.name} after ${actor.phrase} cancelled it`);
+  await attachRecord(world, 'the backorder', ref);
 }

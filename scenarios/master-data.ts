@@ -3,15 +3,13 @@ import type { World } from '../support/world';
 
 /** Set-up runs over RPC as the set-up user in every mode: it is not what the scenario tests. */
 
-export const productKey = (alias: string) => `product "${alias}"`;
-export const customerKey = (alias: string) => `customer "${alias}"`;
+export interface ProductRow {
+  product: string;
+  'on hand': number;
+  price?: number;
+}
 
-export async function haveStorableProduct(
-  world: World,
-  alias: string,
-  unitsOnHand: number,
-  options: { price?: number } = {},
-): Promise<RecordRef> {
+export async function haveStorableProduct(world: World, alias: string, unitsOnHand: number, options: { price?: number } = {}): Promise<RecordRef> {
   const admin = world.odoo.admin;
   const product = await createStorableProduct(admin, {
     name: world.data.named(alias),
@@ -19,14 +17,15 @@ export async function haveStorableProduct(
     invoicePolicy: 'delivery',
   });
   if (unitsOnHand > 0) await setOnHand(admin, product.id, (await mainWarehouse(admin)).stockLocation, unitsOnHand);
-  world.records.remember(productKey(alias), product);
-  return world.records.remember('the product', product);
+  return world.notes.products.add(alias, product);
+}
+
+export async function haveStorableProducts(world: World, rows: ProductRow[]): Promise<void> {
+  for (const row of rows) await haveStorableProduct(world, row.product, row['on hand'], row.price === undefined ? {} : { price: row.price });
 }
 
 export async function haveCustomer(world: World, alias: string): Promise<RecordRef> {
-  const customer = await createCustomer(world.odoo.admin, world.data.customer(alias));
-  world.records.remember(customerKey(alias), customer);
-  return world.records.remember('the customer', customer);
+  return world.notes.customers.add(alias, await createCustomer(world.odoo.admin, world.data.customer(alias)));
 }
 
 /** Units of a product on hand in the main warehouse. */

@@ -1,71 +1,73 @@
-import { transfersOfProduct, type PickingState } from '../support/odoo/operations/inventory';
-import { mainWarehouse, onHand, type RecordRef } from '../support/odoo/operations/master-data';
+import type { Actor } from '../support/actors';
+import { transfersOfProduct, unitsByProduct, type PickingState } from '../support/odoo/operations/inventory';
+import { mainWarehouse, onHand, setOnHand, type RecordRef } from '../support/odoo/operations/master-data';
 import { createReorderingRule, replenishNow } from '../support/odoo/operations/purchase';
-import { resuppliedWarehouse, type WarehouseRef } from '../support/odoo/operations/warehouses';
+import { resuppliedWarehouse } from '../support/odoo/operations/warehouses';
 import { attachRecord, type World } from '../support/world';
 import { expectEqual, expectThat } from './expect';
 import { validateAs } from './fulfilment';
+import { theOnlyProduct } from './goods';
 
 /** The regional warehouse's code: shared by runs, since a used warehouse cannot be deleted. */
 const REGIONAL_CODE = 'UATRG';
-
-interface StockPosition {
-  central: number;
-  regional: number;
-}
 
 export async function haveRegionalWarehouse(world: World, name: string): Promise<void> {
   const admin = world.odoo.admin;
   const central = await mainWarehouse(admin);
   const regional = await resuppliedWarehouse(admin, name, REGIONAL_CODE, central.id);
-  world.records.remember<WarehouseRef>('the central warehouse', { ...central, name: 'central' });
-  world.records.remember('the regional warehouse', regional);
+  world.notes.remember('the central warehouse', { ...central, name: 'central' });
+  world.notes.remember('the regional warehouse', regional);
+  world.notes.warehouses.add(name, regional);
   await attachRecord(world, 'the regional warehouse', { model: 'stock.warehouse', id: regional.id, name: regional.name });
 }
 
-async function position(world: World): Promise<StockPosition> {
-  const product = world.records.recall<RecordRef>('the product');
+async function position(world: World, product: RecordRef): Promise<{ product: RecordRef; central: number; regional: number }> {
   return {
-    central: await onHand(world.odoo.admin, product.id, world.records.recall<WarehouseRef>('the central warehouse').stockLocation),
-    regional: await onHand(world.odoo.admin, product.id, world.records.recall<WarehouseRef & { resupplyRoute: number }>('the regional warehouse').stockLocation),
+    product,
+    central: await onHand(world.odoo.admin, product.id, world.notes.recall('the central warehouse').stockLocation),
+    regional: await onHand(world.odoo.admin, product.id, world.notes.recall('the regional warehouse').stockLocation),
   };
 }
 
-/** The regional warehouse asks for units through its resupply route (a reordering rule run once). */
-export async function requestResupply(world: World, units: number): Promise<void> {
+/** Set-up: units of a product on hand in a named warehouse (one a Given step made). */
+export async function haveStockIn(world: World, productAlias: string, units: number, warehouseAlias: string): Promise<void> {
+  await setOnHand(world.odoo.admin, world.notes.products.get(productAlias).id, world.notes.warehouses.get(warehouseAlias).stockLocation, units);
+}
+
+/** The regional warehouse asks for units of a product (the only one the scenario has, unless named) through its resupply route: a reordering rule run once. */
+export async function requestResupply(world: World, units: number, productAlias?: string): Promise<void> {
   const admin = world.odoo.admin;
-  const product = world.records.recall<RecordRef>('the product');
-  const regional = world.records.recall<WarehouseRef & { resupplyRoute: number }>('the regional warehouse');
-  world.records.remember('the stock before', await position(world));
+  const product = productAlias ? world.notes.products.get(productAlias) : theOnlyProduct(world, world.notes.products.all(), 'this scenario', 'the regional warehouse asks the central warehouse for 5 "Forklift battery"');
+  const regional = world.notes.recall('the regional warehouse');
+  world.notes.remember('the stock before the transfer', await position(world, product));
   const [latest] = await admin.search('stock.picking', [], { limit: 1, order: 'id desc' });
-  const rule = await createReorderingRule(admin, product.id, regional, regional.resupplyRoute, units, units);
+  const rule = await createReorderingRule(admin, product.id, regional, regional.resupplyRoute, { min: units, max: units, trigger: 'manual' });
   await replenishNow(admin, rule.id);
   const transfers = await transfersOfProduct(admin, product.id, latest ?? 0);
   expectThat(transfers.length > 0, `resupplying ${regional.name} created no transfer of ${product.name}`);
-  world.records.remember('the resupply transfers', transfers);
+  world.notes.remember('the resupply transfers', transfers);
 }
 
 /** The transfer of the chain that is ready now: out of the central warehouse first, then into the regional one. */
-async function readyTransfer(world: World): Promise<PickingState> {
-  const product = world.records.recall<RecordRef>('the product');
-  const chain = world.records.recall<PickingState[]>('the resupply transfers');
+async function readyTransfer(world: World, product: RecordRef): Promise<PickingState> {
+  const chain = world.notes.recall('the resupply transfers');
   const current = await transfersOfProduct(world.odoo.admin, product.id, Math.min(...chain.map((t) => t.id)) - 1);
   const ready = current.find((t) => t.state === 'assigned');
   if (!ready) throw new Error(`no resupply transfer of ${product.name} is ready: ${current.map((t) => `${t.name} is ${t.state}`).join(', ')}`);
   return ready;
 }
 
-export async function moveReadyTransfer(world: World, actor: string, label: string): Promise<void> {
-  const product = world.records.recall<RecordRef>('the product');
-  const transfer = await readyTransfer(world);
-  const units = transfer.moves.filter((m) => m.product === product.id).reduce((sum, m) => sum + m.demand, 0);
-  await validateAs(world, actor, transfer, label, units);
+export async function moveReadyTransfer(world: World, actor: Actor, label: 'the transfer out' | 'the transfer in'): Promise<void> {
+  const { product } = world.notes.recall('the stock before the transfer');
+  const transfer = await readyTransfer(world, product);
+  const units = unitsByProduct(transfer, 'demand').get(product.id) ?? 0;
+  await validateAs(world, actor, transfer, label, [{ product, quantity: units }]);
 }
 
 export async function expectStockMoved(world: World, units: number): Promise<void> {
-  const before = world.records.recall<StockPosition>('the stock before');
-  const after = await position(world);
+  const before = world.notes.recall('the stock before the transfer');
+  const after = await position(world, before.product);
   expectEqual(before.central - after.central, units, 'the units that left the central warehouse');
   expectEqual(after.regional - before.regional, units, 'the units that arrived in the regional warehouse');
-  await attachRecord(world, 'the product', world.records.recall<RecordRef>('the product'));
+  await attachRecord(world, 'the product', before.product);
 }

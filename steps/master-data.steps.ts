@@ -1,6 +1,7 @@
-import { haveCustomer, haveStorableProduct } from '../scenarios/master-data';
-import { Given } from '../support/fixtures';
+import { haveCustomer, haveStorableProduct, haveStorableProducts } from '../scenarios/master-data';
+import { Given } from './define';
 import './parameters';
+import { productsTable } from './tables';
 
 Given('a storable product {string} with {int} units on hand', async ({ uat }, alias: string, units: number) => {
   await haveStorableProduct(uat, alias, units);
@@ -8,6 +9,10 @@ Given('a storable product {string} with {int} units on hand', async ({ uat }, al
 
 Given('a storable product {string} priced at {float} with {int} units on hand', async ({ uat }, alias: string, price: number, units: number) => {
   await haveStorableProduct(uat, alias, units, { price });
+});
+
+Given('storable products with:', { table: productsTable }, async ({ uat, table: rows }) => {
+  await haveStorableProducts(uat, rows);
 });
 
 Given('a customer {string}', async ({ uat }, alias: string) => {

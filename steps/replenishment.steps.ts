@@ -1,26 +1,56 @@
-import { expectBackorderReady } from '../scenarios/fulfilment';
-import { confirmPurchaseOrder, expectPurchaseOrderFor, haveBoughtProduct, receivePurchase, runReplenishment } from '../scenarios/replenishment';
-import { Given, Then, When } from '../support/fixtures';
+import { expectBackorderReady, expectBackorderWaiting } from '../scenarios/fulfilment';
+import { confirmPurchaseOrder, expectPurchaseOrderFor, expectPurchaseOrderWith, expectPurchaseQuantities, haveBoughtProduct, receivePurchase, runReplenishment } from '../scenarios/replenishment';
+import type { Actor } from '../support/actors';
+import { Given, Then, When } from './define';
 import './parameters';
+import { goodsTable } from './tables';
 
 Given('{string} is bought from vendor {string} at {float} and replenished by a reordering rule', async ({ uat }, product: string, vendor: string, price: number) => {
   await haveBoughtProduct(uat, product, vendor, price);
+});
+
+Given('{string} is bought from vendor {string} at {float} with a reordering rule of minimum {int} and maximum {int}', async ({ uat }, product: string, vendor: string, price: number, min: number, max: number) => {
+  await haveBoughtProduct(uat, product, vendor, price, { min, max, trigger: 'manual' });
+});
+
+Given('{string} is bought from vendor {string} at {float} with an automatic reordering rule of minimum {int} and maximum {int}', async ({ uat }, product: string, vendor: string, price: number, min: number, max: number) => {
+  await haveBoughtProduct(uat, product, vendor, price, { min, max, trigger: 'auto' });
 });
 
 When('replenishment runs', async ({ uat }) => {
   await runReplenishment(uat);
 });
 
-Then('a purchase order for {int} units is waiting for the vendor', async ({ uat }, units: number) => {
+Then('a purchase order for {int} unit(s) is waiting for the vendor', async ({ uat }, units: number) => {
   await expectPurchaseOrderFor(uat, units);
 });
 
-When('{actor} confirms the purchase order', async ({ uat }, actor: string) => {
+Then('a purchase order is waiting for the vendor with:', { table: goodsTable }, async ({ uat, table: rows }) => {
+  await expectPurchaseOrderWith(uat, rows);
+});
+
+When('{actor} confirms the purchase order', async ({ uat }, actor: Actor) => {
   await confirmPurchaseOrder(uat, actor);
 });
 
-When('{actor} receives the purchase order in full', async ({ uat }, actor: string) => {
-  await receivePurchase(uat, actor);
+When('{actor} receives the purchase order in full', async ({ uat }, actor: Actor) => {
+  await receivePurchase(uat, actor, { all: true });
+});
+
+When('{actor} receives {int} units of the purchase order and keeps the rest as a backorder', async ({ uat }, actor: Actor, units: number) => {
+  await receivePurchase(uat, actor, { units });
+});
+
+When('{actor} receives and keeps the rest as a backorder:', { table: goodsTable }, async ({ uat, table: rows }, actor: Actor) => {
+  await receivePurchase(uat, actor, { rows });
+});
+
+Then('a backorder of {int} unit(s) is waiting to be received', async ({ uat }, units: number) => {
+  await expectBackorderWaiting(uat, units, 'incoming');
+});
+
+Then('the purchase order shows {int} received and {int} still to receive', async ({ uat }, received: number, toReceive: number) => {
+  await expectPurchaseQuantities(uat, received, toReceive);
 });
 
 Then('the backorder is ready to ship', async ({ uat }) => {

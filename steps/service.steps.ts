@@ -1,14 +1,19 @@
 import { haveDeliveredOrder } from '../scenarios/order-to-cash';
-import { takeBack } from '../scenarios/returns';
 import { closeComplaint, expectComplaintLinked, expectOrderShowsClosedComplaint, openComplaint } from '../scenarios/service';
-import { Given, Then, When } from '../support/fixtures';
+import type { Actor } from '../support/actors';
+import { Given, Then, When } from './define';
 import './parameters';
+import { goodsTable } from './tables';
 
-Given('{string} has received an order of {int} {string}', async ({ uat }, customer: string, units: number, product: string) => {
-  await haveDeliveredOrder(uat, customer, units, product);
+Given('{string} has received an order of {int} {string}', async ({ uat }, customer: string, quantity: number, product: string) => {
+  await haveDeliveredOrder(uat, customer, [{ product, quantity }]);
 });
 
-When('the customer reports {string} and {actor} opens a complaint', async ({ uat }, problem: string, actor: string) => {
+Given('{string} has received an order of:', { table: goodsTable }, async ({ uat, table: rows }, customer: string) => {
+  await haveDeliveredOrder(uat, customer, rows);
+});
+
+When('the customer reports {string} and {actor} opens a complaint', async ({ uat }, problem: string, actor: Actor) => {
   await openComplaint(uat, actor, problem);
 });
 
@@ -16,14 +21,10 @@ Then('the complaint is linked to the customer, the order and the delivery', asyn
   await expectComplaintLinked(uat);
 });
 
-When('{actor} takes back {int} unit(s)', async ({ uat }, actor: string, units: number) => {
-  await takeBack(uat, actor, units);
-});
-
-When('{actor} closes the complaint', async ({ uat }, actor: string) => {
+When('{actor} closes the complaint', async ({ uat }, actor: Actor) => {
   await closeComplaint(uat, actor);
 });
 
-Then('the order shows the complaint closed and the unit returned', async ({ uat }) => {
+Then('the order shows the complaint closed and the unit(s) returned', async ({ uat }) => {
   await expectOrderShowsClosedComplaint(uat);
 });

@@ -1,20 +1,29 @@
-import { expectStockMoved, haveRegionalWarehouse, moveReadyTransfer, requestResupply } from '../scenarios/transfers';
-import { Given, Then, When } from '../support/fixtures';
+import { expectStockMoved, haveRegionalWarehouse, haveStockIn, moveReadyTransfer, requestResupply } from '../scenarios/transfers';
+import type { Actor } from '../support/actors';
+import { Given, Then, When } from './define';
 import './parameters';
 
 Given('a regional warehouse {string} resupplied from the central warehouse', async ({ uat }, name: string) => {
   await haveRegionalWarehouse(uat, name);
 });
 
+Given('{string} has {int} units on hand in warehouse {string}', async ({ uat }, product: string, units: number, warehouse: string) => {
+  await haveStockIn(uat, product, units, warehouse);
+});
+
 When('the regional warehouse asks the central warehouse for {int} units', async ({ uat }, units: number) => {
   await requestResupply(uat, units);
 });
 
-When('{actor} sends the goods out of the central warehouse', async ({ uat }, actor: string) => {
+When('the regional warehouse asks the central warehouse for {int} {string}', async ({ uat }, units: number, product: string) => {
+  await requestResupply(uat, units, product);
+});
+
+When('{actor} sends the goods out of the central warehouse', async ({ uat }, actor: Actor) => {
   await moveReadyTransfer(uat, actor, 'the transfer out');
 });
 
-When('{actor} receives the goods into the regional warehouse', async ({ uat }, actor: string) => {
+When('{actor} receives the goods into the regional warehouse', async ({ uat }, actor: Actor) => {
   await moveReadyTransfer(uat, actor, 'the transfer in');
 });
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { parameter } from 'allure-js-commons';
 import { createBdd, test as bddTest } from 'playwright-bdd';
-import { loadEnvironment, type HarnessEnvironment } from './config/environment';
+import { loadEnvironment, type HarnessEnvironment, type RunMode } from './config/environment';
 import { ConfigError } from './config/errors';
 import type { Secret } from './config/secret';
 import { DataFactory } from './data/factory';
@@ -14,12 +14,16 @@ import { roleCredentials } from './odoo/roles';
 import { playwrightEvidence } from './odoo/ui/evidence-hook';
 import { RoleSessions } from './odoo/ui/role-sessions';
 import { OdooWebClient } from './odoo/ui/web-client';
-import { ScenarioContext } from './scenario-context';
+import type { Actor } from './actors';
+import { rpcRoleActs, rpcShopCheckout } from './odoo/acts/rpc-acts';
+import type { RoleActs, ShopCheckout } from './odoo/acts/role-acts';
+import { webClientRoleActs, webShopCheckout } from './odoo/acts/web-client-acts';
+import { ScenarioNotes } from './scenario-notes';
 import type { World } from './world';
 
 export interface ScenarioFixtures {
-  /** Named records of the running scenario ("the order", "the delivery"). */
-  scenario: ScenarioContext;
+  /** What the running scenario notes: "the order", "the delivery", products and customers by alias. */
+  scenario: ScenarioNotes;
   allureLabels: void;
   /** Everything a scenario's tasks work with. */
   uat: World;
@@ -39,11 +43,11 @@ const runSeed = (environment: HarnessEnvironment) => environment.seed ?? Number(
 
 export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
-  scenario: async ({}, use) => use(new ScenarioContext()),
+  scenario: async ({}, use) => use(new ScenarioNotes()),
   // Owner, epic, feature, story and severity come from the tags; allure-playwright sets only `tag` labels.
   allureLabels: [
-    async ({ $testInfo }, use) => {
-      await labelScenario($testInfo);
+    async ({ $testInfo, $bddContext }, use) => {
+      await labelScenario($testInfo, $bddContext);
       await use();
     },
     { auto: true },
@@ -65,19 +69,30 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
         secrets: [harness.odoo.admin.password, ...secrets],
       });
     };
+    const webClient = async (role: string) => {
+      const credentials = roleCredentials(harness, role);
+      return webClientOn(await roleSessions.page(role), credentials?.login ?? role, credentials ? [credentials.password] : []);
+    };
+    // The run mode picks, once, how roles act and how a shop customer checks out.
+    const actsByMode: Record<RunMode, (actor: Actor) => Promise<RoleActs>> = {
+      rpc: async (actor) => rpcRoleActs(await odoo.as(actor.role)),
+      hybrid: async (actor) => webClientRoleActs(await webClient(actor.role), await odoo.as(actor.role)),
+    };
+    const shopByMode: Record<RunMode, () => Promise<ShopCheckout>> = {
+      rpc: async () => rpcShopCheckout(odoo.admin),
+      hybrid: async () => webShopCheckout(webClientOn(await (await roleSessions.newContext()).newPage(), 'shop visitor', []), odoo.admin),
+    };
     await use({
       environment: harness,
       mode: harness.mode,
       odoo,
       data: new DataFactory(scenarioNamespace(runId, $testInfo.testId), runSeed(harness), $testInfo.title),
-      records: scenario,
+      notes: scenario,
       testInfo: $testInfo,
       where: () => `${$bddContext.featureUri}:${$bddContext.bddTestData.steps[$bddContext.stepIndex]?.gherkinStepLine ?? '?'}`,
-      webClient: async (role) => {
-        const credentials = roleCredentials(harness, role.toUpperCase());
-        return webClientOn(await roleSessions.page(role), credentials?.login ?? role, credentials ? [credentials.password] : []);
-      },
-      visitor: async () => webClientOn(await (await roleSessions.newContext()).newPage(), 'shop visitor', []),
+      acts: actsByMode[harness.mode],
+      rpc: (actor) => odoo.as(actor.role),
+      shop: shopByMode[harness.mode],
     });
     // The scenario's RPC cost, in the report beside its result (excluded from Allure's history id).
     await parameter('RPC calls', String(odoo.callCount - callsBefore), { excluded: true });

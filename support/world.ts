@@ -1,32 +1,37 @@
 import type { TestInfo } from '@playwright/test';
+import type { Actor } from './actors';
 import type { HarnessEnvironment, RunMode } from './config/environment';
 import type { DataFactory } from './data/factory';
 import type { StepLocation } from './data/tables';
 import { attachRecordSnapshot } from './evidence/attachments';
-import type { OdooGateway } from './odoo/gateway';
+import type { RoleActs, ShopCheckout } from './odoo/acts/role-acts';
+import type { OdooTarget } from './odoo/gateway';
 import type { RecordRef } from './odoo/operations/master-data';
 import { snapshotRecord } from './odoo/operations/snapshots';
-import type { OdooWebClient } from './odoo/ui/web-client';
-import type { ScenarioContext } from './scenario-context';
+import type { OdooClient } from './odoo/rpc/client';
+import type { ScenarioNotes } from './scenario-notes';
 
 /**
- * What a scenario's tasks work with: the target, the run mode, the roles'
- * clients (RPC always, web client in hybrid mode), the scenario's data and
- * named records, and where evidence goes.
+ * What a scenario's tasks work with: the target, the roles' acts (in the web
+ * client or over RPC, as the run mode chose once), each role's RPC client for
+ * what is RPC in every mode, the scenario's data and notes, and where
+ * evidence goes.
  */
 export interface World {
   environment: HarnessEnvironment;
   mode: RunMode;
-  odoo: OdooGateway;
+  odoo: OdooTarget;
   data: DataFactory;
-  records: ScenarioContext;
+  notes: ScenarioNotes;
   testInfo: TestInfo;
   /** The feature file and line of the running step, for messages. */
   where(): StepLocation;
-  /** The web client logged in as a role (hybrid mode only). */
-  webClient(role: string): Promise<OdooWebClient>;
-  /** A browser page of a visitor who is not logged in: the shop's guest customer (hybrid mode only). */
-  visitor(): Promise<OdooWebClient>;
+  /** What the actor does in Odoo, the way this run's mode does it. */
+  acts(actor: Actor): Promise<RoleActs>;
+  /** The actor's own user over RPC, for acts that are RPC in every mode (invoicing, credit notes, payments). */
+  rpc(actor: Actor): Promise<OdooClient>;
+  /** A guest customer of the shop, checking out the way this run's mode does it. */
+  shop(): Promise<ShopCheckout>;
 }
 
 /** Attaches a snapshot of a record, read as the set-up user, with its deep link. */

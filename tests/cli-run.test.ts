@@ -68,15 +68,15 @@ describe('uat run', () => {
     }
   });
 
-  it('fails before any test runs on an undefined step, naming the step and its file:line', async () => {
+  it('checks the features before anything reaches Odoo: an undefined step stops the run, naming the step and its file:line', async () => {
     const file = writeEnvFile(dir, 'fake', { ...validEnvironment, ...replayed, ODOO_URL: odoo.url });
+    const before = odoo.requests.length;
     const result = await runCli(['run', '--env', file, fixture('undefined-step.feature')]);
     assert.equal(result.code, 4);
-    assert.match(result.stderr, /Missing step definitions: 1/);
-    assert.match(result.stderr, /the moon is made of green cheese/);
-    assert.match(result.stderr, /From: tests\/fixtures\/features\/undefined-step\.feature:5:5/);
-    assert.match(result.stderr, /no scenario ran/);
-    assert.doesNotMatch(result.stdout, /passed|Running \d+ test/);
+    assert.match(result.stderr, /^uat: tests\/fixtures\/features\/undefined-step\.feature:5: undefined step 'the moon is made of green cheese'/m);
+    assert.match(result.stderr, /^uat: the features to run: 1 feature, 1 scenario, \d+ problems; fix them first .*: no scenario ran and nothing was sent to Odoo$/m);
+    assert.doesNotMatch(result.stdout, /passed|Running \d+ test|uat: run /);
+    assert.equal(odoo.requests.length, before, 'no request reached Odoo');
   });
 
   it('fails on a malformed feature file, naming it', async () => {

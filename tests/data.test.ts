@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { z } from 'zod';
 import { DataFactory } from '../support/data/factory';
 import { scenarioNamespace } from '../support/data/namespace';
-import { cell, parseTable, TableError } from '../support/data/tables';
+import { column, editDistance, nearest, optional, tableOf, TableError } from '../support/data/tables';
 
 describe('scenario namespaces', () => {
   it('differ between runs and between scenarios, and are stable for the same pair', () => {
@@ -34,24 +33,52 @@ describe('data factory', () => {
 });
 
 describe('Gherkin tables', () => {
-  const line = z.object({ product: cell.text, quantity: cell.wholeNumber, price: cell.amount.optional() });
+  const lines = tableOf({ product: column.text(), quantity: column.wholeNumber(), price: optional(column.amount()), discount: optional(column.percent()) });
+  const header = ['product', 'quantity', 'price'];
 
-  it('reads valid rows as typed values', () => {
-    assert.deepEqual(parseTable([{ product: 'Widget', quantity: '10', price: '1,250.50' }], line, 'features/a.feature:7'), [
-      { product: 'Widget', quantity: 10, price: 1250.5 },
+  it('describes its columns with their types, required or optional', () => {
+    assert.deepEqual(lines.columns, [
+      { name: 'product', type: 'text', required: true },
+      { name: 'quantity', type: 'whole number, e.g. 4', required: true },
+      { name: 'price', type: 'amount, e.g. 1,250.00', required: false },
+      { name: 'discount', type: 'percentage, e.g. 10 or 12.5%', required: false },
     ]);
   });
 
-  it('names the feature file, line, row and column of a bad cell', () => {
+  it('reads valid rows as typed values; an empty optional cell is left out', () => {
+    assert.deepEqual(lines.parse([{ product: 'Widget', quantity: '10', price: '1,250.50' }, { product: 'Gadget', quantity: '2', price: '' }], 'features/a.feature:7'), [
+      { product: 'Widget', quantity: 10, price: 1250.5 },
+      { product: 'Gadget', quantity: 2 },
+    ]);
+  });
+
+  it('names each problem at its own line: a bad cell at its row, a column at the header', () => {
+    assert.deepEqual(lines.problems(header, [['Widget', '10', '5.00'], ['Gadget', 'ten', '']], [7, 8, 9]), [
+      { line: 9, message: 'table row 2, column "quantity" must be a whole number (got "ten")' },
+    ]);
+    assert.deepEqual(lines.problems(['product', 'qantity'], [['Widget', '1']], [3, 4]), [
+      { line: 3, message: 'unknown column "qantity" (did you mean "quantity"?); this step\'s columns are "product", "quantity", "price", "discount"' },
+      { line: 3, message: 'the table has no column "quantity", which this step needs' },
+    ]);
+    assert.deepEqual(lines.problems(header, [], [3]), [{ line: 3, message: 'the table has no rows under its header' }]);
+  });
+
+  it('refuses a table that does not fit when the step runs, naming the step and every problem', () => {
     assert.throws(
-      () => parseTable([{ product: 'Widget', quantity: '10' }, { product: 'Gadget', quantity: 'ten' }], line, 'features/a.feature:7'),
+      () => lines.parse([{ product: 'Widget', quantity: '10' }, { product: 'Gadget', quantity: 'ten' }], 'features/a.feature:7'),
       (error: unknown) => {
         assert.ok(error instanceof TableError);
         assert.equal(error.message, 'features/a.feature:7: table row 2, column "quantity" must be a whole number (got "ten")');
         return true;
       },
     );
-    assert.throws(() => parseTable([{ quantity: '1' }], line, 'f.feature:3'), /f\.feature:3: table row 1, column "product" is missing/);
-    assert.throws(() => parseTable([], line, 'f.feature:3'), /the table has no rows/);
+    assert.throws(() => lines.parse([{ product: 'Widget', quantity: '1', discount: '120' }], 'f.feature:3'), /f\.feature:3: table row 1, column "discount" must be at most 100%/);
+    assert.throws(() => lines.parse([], 'f.feature:3'), /the table has no rows/);
+  });
+
+  it('finds the word nearest a typo, and none when nothing is near', () => {
+    assert.equal(nearest('prise', ['product', 'quantity', 'price']), 'price');
+    assert.equal(nearest('colour', ['product', 'quantity', 'price']), undefined);
+    assert.equal(editDistance('kitten', 'sitting'), 3);
   });
 });

@@ -40,12 +40,12 @@ describe('RPC gateway on a live Odoo (UAT_LIVE_ENV)', { skip: liveSkipReason }, 
     const order = await createQuotation(admin, customer.id, [{ product: product.id, quantity: 2 }]);
     await confirmOrder(admin, order.id);
     const [delivery] = (await readOrder(admin, order.id)).pickings;
-    await validateTransfer(admin, delivery as number);
+    await validateTransfer(admin, delivery as number, new Map([[product.id, 2]]));
     const invoice = await invoiceOrder(admin, order.id);
 
     const before = await onHand(admin, product.id, stock);
     const returned = await createReturn(admin, gateway.capabilities.profile, delivery as number, new Map([[product.id, 1]]));
-    await validateTransfer(admin, returned.id);
+    await validateTransfer(admin, returned.id, new Map([[product.id, 1]]));
     assert.equal((await readPicking(admin, returned.id)).state, 'done');
     assert.equal(await onHand(admin, product.id, stock), before + 1, 'stock is back by one');
 

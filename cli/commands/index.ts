@@ -1,3 +1,4 @@
+import { checkCommand } from './check';
 import { doctorCommand } from './doctor';
 import { readinessCommand } from './readiness';
 import { reportCommand } from './report';
@@ -13,6 +14,7 @@ export interface Command {
 
 export const commands: Record<string, Command> = {
   run: runCommand,
+  check: checkCommand,
   doctor: doctorCommand,
   steps: stepsCommand,
   report: reportCommand,

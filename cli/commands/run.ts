@@ -3,7 +3,6 @@ import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import parseTagExpression from '@cucumber/tag-expressions';
 import { loadEnvironment, RUN_MODES, type RunMode } from '../../support/config/environment';
 import { ConfigError, HarnessError } from '../../support/config/errors';
 import { combineTags, loadProfile } from '../../support/config/profiles';
@@ -11,9 +10,11 @@ import { projectRoot } from '../../support/config/sources';
 import { assertTestTarget } from '../../support/config/test-target';
 import { harnessIdentity } from '../../support/evidence/harness-identity';
 import { newRunId, runFolder } from '../../support/evidence/run-folder';
+import { resolveFeaturePaths } from '../../support/features/feature-paths';
 import { moduleRequirements } from '../../support/features/requirements';
 import { OdooGateway } from '../../support/odoo/gateway';
 import { provisionMissingRoles } from '../../support/odoo/roles';
+import { assertRunnable, assertTagExpression } from './check';
 import { chosenEnvironment } from './environment-option';
 import type { Command } from './index';
 
@@ -63,11 +64,13 @@ async function run(args: string[]): Promise<number> {
   }
   assertTestTarget(environment, 'run scenarios against');
 
-  // Fail once, here, on an unreachable server or refused login, rather than in every scenario;
-  // provision role users once, before parallel workers need them.
+  // Before anything reaches Odoo: the features it will run must pass `uat check` (steps, tables, tags).
+  const features = featurePaths.length ? resolveFeaturePaths(featurePaths, process.cwd()) : resolveFeaturePaths(profile.paths, projectRoot);
+  await assertRunnable(features, tags);
+
+  // Fail once, here, on an unreachable server or refused login, rather than in every scenario.
   const gateway = await OdooGateway.connect(environment, Math.min(environment.odoo.timeoutMs, REACH_TIMEOUT_MS));
   const { server: version, edition } = gateway.capabilities;
-  const provisioned = environment.provisionRoles ? await provisionMissingRoles(gateway.admin, gateway.capabilities, environment) : [];
   // Without UAT_SEED a seed is drawn, printed and kept in run.json, so the run's data can be made again.
   const seed = environment.seed ?? randomInt(1, 2 ** 31);
   const modules = Object.fromEntries(
@@ -80,7 +83,6 @@ async function run(args: string[]): Promise<number> {
     `uat: run ${runId}: Odoo ${version.serverVersion} ${edition} at ${environment.odoo.url}, database "${environment.odoo.db}", ` +
       `mode ${environment.mode}, profile ${profile.name}${tags ? `, tags "${tags}"` : ''}, seed ${seed}`,
   );
-  for (const { role, action, login } of provisioned) console.log(`uat: role ${role}: ${action} user "${login}"`);
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     UAT_ENV: envName.endsWith('.env') ? path.resolve(envName) : envName,
@@ -110,25 +112,23 @@ async function run(args: string[]): Promise<number> {
   };
   const writeRun = () => writeFileSync(path.join(runDir, 'run.json'), JSON.stringify(run, null, 2));
   writeRun();
+  // The specs are generated before role users are provisioned: nothing is written to Odoo for a run that cannot start.
   const generated = await runTool('bddgen', [], childEnv, 'pipe');
   if (generated.code !== 0) {
     process.stderr.write(generated.output);
+    Object.assign(run, { finished: new Date().toISOString(), exitCode: 4 });
+    writeRun();
     throw new HarnessError('the feature files could not be turned into tests (see above); no scenario ran', 4);
   }
+  // Role users are provisioned once, before parallel workers need them.
+  const provisioned = environment.provisionRoles ? await provisionMissingRoles(gateway.admin, gateway.capabilities, environment) : [];
+  for (const { role, action, login } of provisioned) console.log(`uat: role ${role}: ${action} user "${login}"`);
   const workers = values.workers ? ['--workers', values.workers] : [];
   const tested = await runTool('playwright', ['test', ...workers], childEnv, 'inherit');
   Object.assign(run, { finished: new Date().toISOString(), exitCode: tested.code });
   writeRun();
   console.log(`uat: run ${runId} finished with exit code ${tested.code}; results in ${path.relative(process.cwd(), runDir)}`);
   return tested.code;
-}
-
-function assertTagExpression(expression: string): void {
-  try {
-    parseTagExpression(expression);
-  } catch (error) {
-    throw new ConfigError(`tag expression "${expression}" is not valid: ${(error as Error).message}`);
-  }
 }
 
 /** Runs a tool from node_modules/.bin in the project root; "pipe" collects its output for the caller. */

@@ -1,17 +1,21 @@
 import { parseArgs } from 'node:util';
-import { ACTOR_ROLES } from '../../scenarios/actors';
 import { buildCatalogue, catalogueAsMarkdown, catalogueAsText } from '../../support/features/catalogue';
+import { loadKnownTags } from '../../support/features/known-tags';
+import { loadStepDefinitions } from '../../support/features/load-steps';
+import { featureFiles } from '../../support/features/requirements';
+import { parseFeatures } from '../../support/features/suite';
 import type { Command } from './index';
 
 export const stepsCommand: Command = {
-  summary: 'print every step a feature can use, with its parameters and an example',
+  summary: 'print every step a feature can use, with its parameters, table columns and an example',
   usage: 'uat steps [--markdown]',
   run,
 };
 
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { markdown: { type: 'boolean' } }, strict: true });
-  const catalogue = buildCatalogue([{ name: 'actor', values: Object.keys(ACTOR_ROLES) }]);
-  console.log(values.markdown ? catalogueAsMarkdown(catalogue) : catalogueAsText(catalogue));
+  const { steps, parameters } = await loadStepDefinitions();
+  const catalogue = buildCatalogue(steps, parameters, parseFeatures(featureFiles()));
+  console.log(values.markdown ? catalogueAsMarkdown(catalogue, parameters, loadKnownTags()) : catalogueAsText(catalogue, parameters));
   return 0;
 }

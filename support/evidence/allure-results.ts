@@ -23,6 +23,13 @@ export interface StepResult {
 
 /** One executed scenario (its last attempt when Playwright retried it). */
 export interface ScenarioResult {
+  /**
+   * The scenario's id: the `scenario` label the fixture set (an outline's
+   * Examples row has its own, e.g. UAT-O2C-010#2), else its @UAT- tag. Also in `tags.id`.
+   */
+  id?: string;
+  /** For an Examples row: the outline's id, which readiness criteria may name for all its rows. */
+  outline?: string;
   title: string;
   /** The Gherkin feature's title. */
   feature: string;
@@ -82,15 +89,23 @@ function parseResult(file: string): RawResult {
 
 function toScenario(raw: RawResult, file: string, attempts: number): ScenarioResult {
   const labels = raw.labels ?? [];
-  const title = raw.name ?? '(untitled)';
+  const label = (name: string) => labels.find((l) => l.name === name)?.value;
+  const parsedTags = parseScenarioTags(labels.filter((l) => l.name === 'tag').map((l) => l.value), `${file}: scenario "${raw.name ?? '(untitled)'}"`);
+  const id = label('scenario') ?? parsedTags.id;
+  const outline = label('outline');
+  const story = label('story');
+  // The story is "<id> <title>", where an Examples row's title names its outline (its test title may be just "Example #2").
+  const title = id && story?.startsWith(`${id} `) ? story.slice(id.length + 1) : (raw.name ?? '(untitled)');
   const children = raw.steps ?? [];
   const steps = children.filter((child) => !holdsOnlyAnAttachment(child)).map(toStep);
   const attachments = [...(raw.attachments ?? []), ...children.filter(holdsOnlyAnAttachment).flatMap((child) => child.attachments ?? [])];
   const sources = [...attachments, ...steps.flatMap(stepAttachments)].map((a) => a.source);
   return {
+    ...(id ? { id } : {}),
+    ...(outline ? { outline } : {}),
     title,
-    feature: labels.find((l) => l.name === 'subSuite')?.value ?? '',
-    tags: parseScenarioTags(labels.filter((l) => l.name === 'tag').map((l) => l.value), `${file}: scenario "${title}"`),
+    feature: label('subSuite') ?? '',
+    tags: id ? { ...parsedTags, id } : parsedTags,
     status: statusOf(raw.status),
     ...(raw.statusDetails?.message ? { message: raw.statusDetails.message } : {}),
     start: raw.start ?? 0,

@@ -3,17 +3,26 @@ import type { ScenarioTags } from './scenario-tags';
 
 /**
  * A scenario as sign-off and readiness see it: everything a run executed
- * under one @UAT- id (a Scenario Outline runs once per example row).
+ * under one id. Each Examples row of a Scenario Outline is a scenario of its
+ * own, with its own id (the outline's id plus `#n`, see support/features/suite.ts).
  */
 export interface Scenario {
-  /** The @UAT- id, or the title for a scenario that has none (it cannot be signed off). */
+  /** The id (the `scenario` label, else the @UAT- tag), or feature and title for a scenario that has none (it cannot be signed off). */
   id: string;
   hasId: boolean;
+  /** For an Examples row: its outline's id; readiness criteria naming it cover every row. */
+  outline?: string;
   title: string;
   tags: ScenarioTags;
   /** The worst status of its results. */
   status: ResultStatus;
   results: ScenarioResult[];
+}
+
+/** The scenarios a readiness criterion or waiver naming `id` covers: the one with that id, else every row of the outline with that id. */
+export function scenariosNamed(scenarios: readonly Scenario[], id: string): Scenario[] {
+  const exact = scenarios.filter((s) => s.hasId && s.id === id);
+  return exact.length ? exact : scenarios.filter((s) => s.hasId && (s.outline === id || s.id.startsWith(`${id}#`)));
 }
 
 /** Worst first: a scenario with one failed example is failed, one with a skipped example is not passed. */
@@ -26,20 +35,22 @@ export function worstStatus(statuses: ResultStatus[]): ResultStatus {
 export function groupScenarios(results: ScenarioResult[]): Scenario[] {
   const byId = new Map<string, ScenarioResult[]>();
   for (const result of results) {
-    const key = result.tags.id ?? `${result.feature} / ${result.title}`;
+    const key = result.id ?? result.tags.id ?? `${result.feature} / ${result.title}`;
     byId.set(key, [...(byId.get(key) ?? []), result]);
   }
   return [...byId.entries()]
     .map(([id, group]) => {
       const first = group[0] as ScenarioResult;
+      const hasId = (first.id ?? first.tags.id) !== undefined;
       return {
         id,
-        hasId: first.tags.id !== undefined,
+        hasId,
+        ...(first.outline ? { outline: first.outline } : {}),
         title: first.title,
         tags: first.tags,
         status: worstStatus(group.map((r) => r.status)),
         results: group,
       };
     })
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 }

@@ -64,6 +64,9 @@ export class OdooGateway {
   }
 }
 
+/** What a scenario's tasks use of the gateway (tests stand it in with recorded answers). */
+export type OdooTarget = Pick<OdooGateway, 'environment' | 'capabilities' | 'admin' | 'as'>;
+
 /** Picks the transport: JSON-2 where the server has it and the user has an API key, unless told otherwise. */
 export function createClient(environment: HarnessEnvironment, profile: VersionProfile, credentials: Credentials): OdooClient {
   const { url, db, rpc, timeoutMs } = environment.odoo;

@@ -3,6 +3,7 @@ import type { Credentials, HarnessEnvironment } from '../config/environment';
 import { Secret } from '../config/secret';
 import type { Capabilities } from './capabilities';
 import type { OdooClient } from './rpc/client';
+import { x2many } from './rpc/x2many';
 import { requireXmlIds } from './xml-ids';
 
 /**
@@ -71,7 +72,7 @@ export async function provisionRoleUser(
     login,
     email: login,
     password: provisionedPassword(environment, role).reveal(),
-    [capabilities.profile.userGroupsField]: [[6, 0, groupIds]],
+    [capabilities.profile.userGroupsField]: [x2many.set(groupIds)],
   };
   const [existing] = await admin.search('res.users', [['login', '=', login]], { context: { active_test: false } });
   if (existing) await admin.write('res.users', [existing], { ...values, active: true });

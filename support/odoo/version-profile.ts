@@ -24,6 +24,8 @@ export interface VersionProfile {
   extraRoleGroups: Record<string, string[]>;
   /** Path of a new task form inside a project (18 and 19 checked; 17 unchecked). */
   newProjectTaskPath(project: number): string;
+  /** account.move's payments matched without a journal entry: matched_payment_ids from 18 (in the 18 and 19 sources; 17 has none). */
+  invoiceMatchedPaymentsField: 'matched_payment_ids' | undefined;
 }
 
 const OLDEST_SUPPORTED = 17;
@@ -39,6 +41,7 @@ const profiles: Record<number, VersionProfile> = {
     shopAddressSubmit: '#save_address',
     extraRoleGroups: {},
     newProjectTaskPath: (project) => `/web#model=project.task&view_type=form&default_project_id=${project}`,
+    invoiceMatchedPaymentsField: undefined,
   },
   18: {
     major: 18,
@@ -52,6 +55,7 @@ const profiles: Record<number, VersionProfile> = {
     // salesperson may not (seen on live 18; 19's form does not need it).
     extraRoleGroups: { SALES: ['account.group_account_readonly'] },
     newProjectTaskPath: (project) => `/odoo/project/${project}/tasks/new`,
+    invoiceMatchedPaymentsField: 'matched_payment_ids',
   },
   19: {
     major: 19,
@@ -63,6 +67,7 @@ const profiles: Record<number, VersionProfile> = {
     shopAddressSubmit: '[name="website_sale_main_button"]:visible',
     extraRoleGroups: {},
     newProjectTaskPath: (project) => `/odoo/project/${project}/tasks/new`,
+    invoiceMatchedPaymentsField: 'matched_payment_ids',
   },
 };
 

@@ -12,7 +12,8 @@ import { SEVERITIES } from '../evidence/scenario-tags';
  */
 export const defaultCriteriaFile = (root = projectRoot) => path.join(root, 'environments', 'readiness.criteria.json');
 
-const scenarioId = z.string().regex(/^UAT-[A-Za-z0-9][A-Za-z0-9-]*$/, 'must be a scenario id such as UAT-O2C-001');
+/** A scenario's id, an Examples row's (UAT-O2C-010#2), or an outline's, which covers all its rows. */
+const scenarioId = z.string().regex(/^UAT-[A-Za-z0-9][A-Za-z0-9-]*(#[1-9]\d*)?$/, 'must be a scenario id such as UAT-O2C-001 (or UAT-O2C-010#2 for one Examples row)');
 const percent = z.number({ error: 'must be a number' }).min(0, 'must be from 0 to 100').max(100, 'must be from 0 to 100');
 const required = z.string({ error: 'is missing' }).trim().min(1, 'must not be empty');
 

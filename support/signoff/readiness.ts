@@ -1,4 +1,4 @@
-import type { Scenario } from '../evidence/scenarios';
+import { scenariosNamed, type Scenario } from '../evidence/scenarios';
 import { SEVERITIES } from '../evidence/scenario-tags';
 import type { Criteria, Waiver } from './criteria';
 import { describeSignoff, type ScenarioSignoff } from './status';
@@ -39,23 +39,27 @@ const failed = (s: Scenario) => s.status === 'failed' || s.status === 'broken';
 export function decideReadiness(scenarios: Scenario[], signoffs: ScenarioSignoff[], criteria: Criteria, today: string): Readiness {
   const reasons: Reason[] = [];
   const waivers = activeWaivers(criteria.waivers, today, reasons);
-  const byId = new Map(scenarios.map((s) => [s.id, s]));
-  const waiverFor = (s: Scenario) => (s.hasId ? waivers.get(s.id) : undefined);
-  const breach = (scenario: string, message: string) => {
-    const waiver = waivers.get(scenario);
+  // A waiver for an outline's id covers each of its Examples rows.
+  const waiverFor = (s: Scenario) => (s.hasId ? (waivers.get(s.id) ?? (s.outline ? waivers.get(s.outline) : undefined) ?? waivers.get(baseId(s.id))) : undefined);
+  const breach = (scenario: string, message: string, waiver = waivers.get(scenario)) => {
     reasons.push(
       waiver
         ? { level: 'risk', scenario, message: `${message}; waived by ${waiver.owner} until ${waiver.reviewBy}: ${waiver.rationale} (impact: ${waiver.impact})` }
         : { level: 'blocker', scenario, message },
     );
   };
+  const riskOf = (s: Scenario, message: string) => breach(s.id, message, waiverFor(s));
 
   if (scenarios.length === 0) reasons.push({ level: 'blocker', message: 'the run has no scenario results' });
 
+  // An id naming a Scenario Outline covers all its Examples rows: each must pass (or be signed off).
   for (const id of criteria.mustPass) {
-    const scenario = byId.get(id);
-    if (!scenario) breach(id, `${id} must pass but is not in this run`);
-    else if (!passed(scenario)) breach(id, `${id} must pass but ${scenario.status === 'skipped' ? 'was skipped' : `is ${scenario.status}`}`);
+    const named = scenariosNamed(scenarios, id);
+    if (!named.length) breach(id, `${id} must pass but is not in this run`);
+    for (const scenario of named.filter((s) => !passed(s))) {
+      const which = scenario.id === id ? id : `${id} (${scenario.id})`;
+      breach(id, `${which} must pass but ${scenario.status === 'skipped' ? 'was skipped' : `is ${scenario.status}`}`, waiverFor(scenario) ?? waivers.get(id));
+    }
   }
 
   for (const severity of SEVERITIES) {
@@ -72,8 +76,9 @@ export function decideReadiness(scenarios: Scenario[], signoffs: ScenarioSignoff
   }
 
   // A waiver never hides a failure: each one in use is listed as a risk.
-  for (const s of scenarios.filter((s) => !passed(s) && waiverFor(s) && !criteria.mustPass.includes(s.id))) {
-    breach(s.id, `${s.id} (${s.tags.severity}) ${s.status === 'skipped' ? 'was skipped' : `is ${s.status}`}`);
+  const mustPass = new Set(criteria.mustPass.flatMap((id) => scenariosNamed(scenarios, id).map((s) => s.id)));
+  for (const s of scenarios.filter((s) => !passed(s) && waiverFor(s) && !mustPass.has(s.id))) {
+    riskOf(s, `${s.id} (${s.tags.severity}) ${s.status === 'skipped' ? 'was skipped' : `is ${s.status}`}`);
   }
 
   const areas = areaSummaries(scenarios, criteria, waiverFor);
@@ -89,10 +94,13 @@ export function decideReadiness(scenarios: Scenario[], signoffs: ScenarioSignoff
 
   const signoffById = new Map(signoffs.map((s) => [s.scenario.id, s]));
   for (const id of criteria.mustSignOff) {
-    const signoff = signoffById.get(id);
-    if (!signoff) breach(id, `${id} must be signed off but is not in this run`);
-    else if (signoff.state !== 'approved') {
-      breach(id, `${id} must be signed off by ${signoff.scenario.tags.owner ?? 'its owner'}: ${describeSignoff(signoff)}`);
+    const named = scenariosNamed(signoffs.map((s) => s.scenario), id);
+    if (!named.length) breach(id, `${id} must be signed off but is not in this run`);
+    for (const scenario of named) {
+      const signoff = signoffById.get(scenario.id);
+      if (!signoff || signoff.state === 'approved') continue;
+      const which = scenario.id === id ? id : `${id} (${scenario.id})`;
+      breach(id, `${which} must be signed off by ${scenario.tags.owner ?? 'its owner'}: ${describeSignoff(signoff)}`, waiverFor(scenario) ?? waivers.get(id));
     }
   }
 
@@ -129,4 +137,9 @@ function areaSummaries(scenarios: Scenario[], criteria: Criteria, waiverFor: (s:
       minPassRate: criteria.minPassRate.areas[area] ?? criteria.minPassRate.default,
     };
   });
+}
+
+/** An Examples row's id without its `#n`: the outline's (or its Examples block's) id. */
+function baseId(id: string): string {
+  return id.replace(/#\d+$/, '');
 }

@@ -1,11 +1,14 @@
 import { openedRecord, pressButton, Wizard } from '../rpc/actions';
 import type { OdooClient } from '../rpc/client';
+import { x2many } from '../rpc/x2many';
 import type { VersionProfile } from '../version-profile';
 import type { RecordRef } from './master-data';
 
 export interface PickingState {
   id: number;
   name: string;
+  /** The warehouse operation, e.g. "Central: Delivery Orders". */
+  operation: string;
   /** draft, waiting, confirmed, assigned (ready), done, cancel */
   state: string;
   pickingType: 'incoming' | 'outgoing' | 'internal';
@@ -20,8 +23,8 @@ export async function transfersOfProduct(client: OdooClient, product: number, si
 
 export async function readPickings(client: OdooClient, domain: unknown[]): Promise<PickingState[]> {
   const pickings = await client.searchRead<{
-    id: number; name: string; state: string; picking_type_code: PickingState['pickingType']; backorder_id: [number, string] | false; move_ids: number[];
-  }>('stock.picking', domain, ['name', 'state', 'picking_type_code', 'backorder_id', 'move_ids'], { order: 'id' });
+    id: number; name: string; state: string; picking_type_id: [number, string]; picking_type_code: PickingState['pickingType']; backorder_id: [number, string] | false; move_ids: number[];
+  }>('stock.picking', domain, ['name', 'state', 'picking_type_id', 'picking_type_code', 'backorder_id', 'move_ids'], { order: 'id' });
   const moveIds = pickings.flatMap((p) => p.move_ids);
   const moves = await client.read<{ id: number; product_id: [number, string]; product_uom_qty: number; quantity: number }>(
     'stock.move', moveIds, ['product_id', 'product_uom_qty', 'quantity'],
@@ -29,6 +32,7 @@ export async function readPickings(client: OdooClient, domain: unknown[]): Promi
   return pickings.map((p) => ({
     id: p.id,
     name: p.name,
+    operation: p.picking_type_id[1],
     state: p.state,
     pickingType: p.picking_type_code,
     backorderOf: p.backorder_id ? p.backorder_id[0] : undefined,
@@ -43,22 +47,24 @@ export async function readPicking(client: OdooClient, picking: number): Promise<
 }
 
 /**
- * Validates a transfer for the given quantities per product; with no
- * quantities, for every move's whole demand. Moves of products not listed
- * are left undone: under parallel runs Odoo merges other runs' moves into
- * the same transfer (seen on 19), and they are not this scenario's to ship.
- * When less than the demand is done, Odoo asks whether to keep the rest as a
- * backorder: `rest` answers.
+ * Validates a transfer for the given quantities per product. Moves of
+ * products not listed are left undone: under parallel runs Odoo merges other
+ * runs' moves into the same transfer (seen on 19), and they are not this
+ * scenario's to ship. When less than the demand is done, Odoo asks whether
+ * to keep the rest as a backorder: `rest` answers.
  */
 export async function validateTransfer(
   client: OdooClient,
   picking: number,
-  quantities: ReadonlyMap<number, number> = new Map(),
-  rest: 'backorder' | 'no-backorder' = 'backorder',
+  quantities: ReadonlyMap<number, number>,
+  rest: RestOfTransfer = 'backorder',
 ): Promise<void> {
   const { moves } = await readPicking(client, picking);
+  const remaining = new Map(quantities);
   for (const move of moves) {
-    const quantity = quantities.size === 0 ? move.demand : (quantities.get(move.product) ?? 0);
+    // Two moves of one product (a merge) share its quantity, the first one first.
+    const quantity = Math.min(move.demand, remaining.get(move.product) ?? 0);
+    remaining.set(move.product, (remaining.get(move.product) ?? 0) - quantity);
     await client.write('stock.move', [move.id], { quantity, picked: quantity > 0 });
   }
   let action = await pressButton(client, 'stock.picking', [picking], 'button_validate');
@@ -69,13 +75,16 @@ export async function validateTransfer(
   }
 }
 
+/** What happens to the part of a transfer that was not done: a backorder, or cancelled. */
+export type RestOfTransfer = 'backorder' | 'no-backorder';
+
 /**
  * The button that answers each question Odoo asks while validating a
  * transfer: keep the rest as a backorder (or not); and, the first time a
  * company delivers to a customer with a phone, whether to text the customer
  * (stock_sms): yes, which leaves the company's setting as it is.
  */
-export function validationAnswer(wizardModel: string, rest: 'backorder' | 'no-backorder'): string {
+export function validationAnswer(wizardModel: string, rest: RestOfTransfer): string {
   switch (wizardModel) {
     case 'stock.backorder.confirmation':
       return rest === 'backorder' ? 'process' : 'process_cancel_backorder';
@@ -103,10 +112,31 @@ export async function createReturn(
   const { product_return_moves: lineIds } = await wizard.read<{ product_return_moves: number[] }>(['product_return_moves']);
   const lines = await client.read<{ id: number; product_id: [number, string] }>('stock.return.picking.line', lineIds, ['product_id'], wizard.context);
   await wizard.write({
-    product_return_moves: lines.map((line) => [1, line.id, { quantity: quantities.get(line.product_id[0]) ?? 0 }]),
+    product_return_moves: lines.map((line) => x2many.update(line.id, { quantity: quantities.get(line.product_id[0]) ?? 0 })),
   });
   const opened = openedRecord(await wizard.press(profile.createReturnsButton));
   if (!opened) throw new Error(`the return wizard of transfer ${picking} opened no return transfer`);
   const { name } = await client.readOne<{ name: string }>('stock.picking', opened.id, ['name']);
   return { model: 'stock.picking', id: opened.id, name };
+}
+
+/** An order's transfers of a kind (deliveries are outgoing), open or done. */
+export function orderTransfers(client: OdooClient, order: number, kind: PickingState['pickingType'], status: 'open' | 'done'): Promise<PickingState[]> {
+  return readPickings(client, [
+    ['sale_id', '=', order],
+    ['picking_type_code', '=', kind],
+    ['state', status === 'open' ? 'not in' : 'in', status === 'open' ? ['done', 'cancel'] : ['done']],
+  ]);
+}
+
+/** Cancels a transfer that is not done (a backorder the customer no longer wants). */
+export async function cancelTransfer(client: OdooClient, picking: number): Promise<void> {
+  await pressButton(client, 'stock.picking', [picking], 'action_cancel');
+}
+
+/** Units of each product a transfer's moves ask for, and have done or reserved. */
+export function unitsByProduct(transfer: PickingState, what: 'demand' | 'quantity'): Map<number, number> {
+  const units = new Map<number, number>();
+  for (const move of transfer.moves) units.set(move.product, (units.get(move.product) ?? 0) + move[what]);
+  return units;
 }

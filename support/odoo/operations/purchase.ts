@@ -10,21 +10,28 @@ export async function buyFrom(admin: OdooClient, product: number, vendor: number
 }
 
 /**
- * A reordering rule that keeps a product's forecast at zero or above in a
- * warehouse's stock, through the given route (Buy, or an inter-warehouse
- * resupply). Its trigger is manual: replenishment runs when the scenario says
- * so (on 18 an automatic rule runs inside the salesperson's confirmation and
- * needs Purchase rights there; seen on live 18).
+ * A reordering rule that keeps a product's forecast between a minimum and a
+ * maximum in a warehouse's stock, through the given route (Buy, or an
+ * inter-warehouse resupply). A manual rule buys when the scenario says
+ * replenishment runs; an automatic one as soon as a confirmed demand takes
+ * the forecast below the minimum (on 18 that runs inside the salesperson's
+ * confirmation and needs Purchase rights there; seen on live 18).
  */
-export async function createReorderingRule(admin: OdooClient, product: number, warehouse: { id: number; stockLocation: number }, route: number, min = 0, max = 0): Promise<RecordRef> {
+export async function createReorderingRule(
+  admin: OdooClient,
+  product: number,
+  warehouse: { id: number; stockLocation: number },
+  route: number,
+  levels: { min: number; max: number; trigger: 'manual' | 'auto' } = { min: 0, max: 0, trigger: 'manual' },
+): Promise<RecordRef> {
   const id = await admin.create('stock.warehouse.orderpoint', {
     product_id: product,
     warehouse_id: warehouse.id,
     location_id: warehouse.stockLocation,
-    product_min_qty: min,
-    product_max_qty: max,
+    product_min_qty: levels.min,
+    product_max_qty: levels.max,
     route_id: route,
-    trigger: 'manual',
+    trigger: levels.trigger,
   });
   const { name } = await admin.readOne<{ name: string }>('stock.warehouse.orderpoint', id, ['name']);
   return { model: 'stock.warehouse.orderpoint', id, name };

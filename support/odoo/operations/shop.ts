@@ -1,4 +1,5 @@
 import type { OdooClient } from '../rpc/client';
+import { x2many } from '../rpc/x2many';
 import type { RecordRef } from './master-data';
 import { recordByXmlId, recordsByXmlId } from '../xml-ids';
 
@@ -42,7 +43,7 @@ export async function prepareShopCheckout(admin: OdooClient): Promise<ShopSetupR
     for (const [xmlId, id] of templates) {
       const [template] = await admin.read<{ report_template_ids: number[] }>('mail.template', [id], ['report_template_ids']);
       if (template?.report_template_ids.length) {
-        await admin.write('mail.template', [id], { report_template_ids: [[5, 0, 0]] });
+        await admin.write('mail.template', [id], { report_template_ids: [x2many.clear()] });
         changes.push(`mail.template ${xmlId}: report_template_ids cleared (wkhtmltopdf: ${wkhtmltopdf})`);
       }
     }
@@ -68,7 +69,7 @@ export async function placePaidWebsiteOrder(admin: OdooClient, customer: number,
   const id = await admin.create('sale.order', {
     partner_id: customer,
     website_id: website,
-    order_line: lines.map((line) => [0, 0, { product_id: line.product, product_uom_qty: line.quantity }]),
+    order_line: lines.map((line) => x2many.create({ product_id: line.product, product_uom_qty: line.quantity })),
   });
   const order = await admin.readOne<{ name: string; amount_total: number; currency_id: [number, string] }>('sale.order', id, ['name', 'amount_total', 'currency_id']);
   const [provider] = await admin.searchRead<{ id: number; payment_method_ids: number[] }>('payment.provider', [['code', '=', 'demo']], ['payment_method_ids']);
@@ -80,7 +81,7 @@ export async function placePaidWebsiteOrder(admin: OdooClient, customer: number,
     currency_id: order.currency_id[0],
     partner_id: customer,
     reference: `${order.name}-${id}`,
-    sale_order_ids: [[6, 0, [id]]],
+    sale_order_ids: [x2many.set([id])],
     operation: 'online_redirect',
   });
   await admin.call('payment.transaction', 'action_demo_set_done', { ids: [transaction] });

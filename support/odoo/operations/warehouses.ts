@@ -1,4 +1,5 @@
 import type { OdooClient } from '../rpc/client';
+import { x2many } from '../rpc/x2many';
 
 export interface WarehouseRef {
   id: number;
@@ -15,8 +16,8 @@ export interface WarehouseRef {
  */
 export async function resuppliedWarehouse(admin: OdooClient, name: string, code: string, supplier: number): Promise<WarehouseRef & { resupplyRoute: number }> {
   let [id] = await admin.search('stock.warehouse', [['code', '=', code]]);
-  if (id === undefined) id = await admin.create('stock.warehouse', { name, code, resupply_wh_ids: [[6, 0, [supplier]]] });
-  else await admin.write('stock.warehouse', [id], { resupply_wh_ids: [[4, supplier]] });
+  if (id === undefined) id = await admin.create('stock.warehouse', { name, code, resupply_wh_ids: [x2many.set([supplier])] });
+  else await admin.write('stock.warehouse', [id], { resupply_wh_ids: [x2many.link(supplier)] });
   const warehouse = await admin.readOne<{ name: string; code: string; lot_stock_id: [number, string] }>('stock.warehouse', id, ['name', 'code', 'lot_stock_id']);
   const [route] = await admin.search('stock.route', [['supplied_wh_id', '=', id], ['supplier_wh_id', '=', supplier]]);
   if (route === undefined) throw new Error(`warehouse ${code} has no resupply route from warehouse ${supplier}`);

@@ -32,7 +32,10 @@ Given('the module {string} is installed', async ({ harness, $test }, module: str
   $test.skip(found === 0, `module ${module} is not installed in ${harness.odoo.db}`);
 });
 
-When('the recorder snapshots the company', async ({ harness, scenario, $testInfo }) => {
+/** The company the last snapshot read (the recipe runs one scenario at a time). */
+let snapshotCompany: { currency_id: [number, string] } | undefined;
+
+When('the recorder snapshots the company', async ({ harness, $testInfo }) => {
   const [company] = (await call(harness, 'res.company', 'read', [[1]], { fields: ['name', 'currency_id', 'country_id', 'email'] })) as {
     id: number;
     name: string;
@@ -41,11 +44,12 @@ When('the recorder snapshots the company', async ({ harness, scenario, $testInfo
   if (!company) throw new Error('company 1 not found');
   const { id, name, ...fields } = company;
   await attachRecordSnapshot($testInfo, { label: 'the company', model: 'res.company', id, displayName: name, url: deepLink(harness, 'res.company', id), fields: { name, ...fields } });
-  scenario.remember('the company', company);
+  snapshotCompany = company;
 });
 
-Then("the company's currency is {string}", async ({ scenario }, currency: string) => {
-  expect(scenario.recall<{ currency_id: [number, string] }>('the company').currency_id[1]).toBe(currency);
+// eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
+Then("the company's currency is {string}", async ({}, currency: string) => {
+  expect(snapshotCompany?.currency_id[1]).toBe(currency);
 });
 
 When('the recorder snapshots the administrator with a note holding the password', async ({ harness, $testInfo }) => {

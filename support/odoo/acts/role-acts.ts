@@ -1,0 +1,37 @@
+import type { RestOfTransfer } from '../operations/inventory';
+import type { RecordRef } from '../operations/master-data';
+import type { ComplaintDesk, ComplaintSpec } from '../operations/service';
+
+/** Units of one product to do on a transfer. */
+export interface TransferLine {
+  product: RecordRef;
+  quantity: number;
+}
+
+/**
+ * What a role does in Odoo, with one meaning however it is done: in the web
+ * client as a person would (hybrid mode) or over RPC (rpc mode). The run
+ * mode picks the implementation once; tasks in scenarios/ never branch on it.
+ * Outcomes are read back over RPC by the caller, whichever way it was done.
+ */
+export interface RoleActs {
+  /** The Odoo user acting. */
+  readonly login: string;
+  confirmOrder(order: RecordRef): Promise<void>;
+  /** Does the listed units of each product (every other move of the transfer 0), validates, and answers Odoo's questions. */
+  validateTransfer(transfer: RecordRef, lines: TransferLine[], rest: RestOfTransfer): Promise<void>;
+  confirmPurchase(purchase: RecordRef): Promise<void>;
+  /** Enters a complaint at the desk, linked to customer and order. */
+  openComplaint(desk: ComplaintDesk, complaint: ComplaintSpec & { customerName: string }): Promise<RecordRef>;
+}
+
+/** A shop customer's purchase: goods (with their shop listing) and who buys. */
+export interface ShopPurchase {
+  lines: (TransferLine & { listing: number })[];
+  shopper: { name: string; email: string; street: string; city: string; zip: string };
+}
+
+/** A guest customer of the eCommerce shop who buys and pays with the demo provider: in the shop itself, or as Odoo records such a checkout. */
+export interface ShopCheckout {
+  buyAndPay(purchase: ShopPurchase): Promise<RecordRef>;
+}

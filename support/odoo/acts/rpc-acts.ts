@@ -1,0 +1,28 @@
+import { validateTransfer } from '../operations/inventory';
+import { createCustomer } from '../operations/master-data';
+import { confirmPurchase } from '../operations/purchase';
+import { confirmOrder } from '../operations/sales';
+import { placePaidWebsiteOrder } from '../operations/shop';
+import type { OdooClient } from '../rpc/client';
+import type { RoleActs, ShopCheckout } from './role-acts';
+
+/** A role's acts over RPC, as the role's own user. */
+export function rpcRoleActs(client: OdooClient): RoleActs {
+  return {
+    login: client.login,
+    confirmOrder: (order) => confirmOrder(client, order.id),
+    validateTransfer: (transfer, lines, rest) => validateTransfer(client, transfer.id, new Map(lines.map((l) => [l.product.id, l.quantity])), rest),
+    confirmPurchase: (purchase) => confirmPurchase(client, purchase.id),
+    openComplaint: (desk, complaint) => desk.open(client, complaint),
+  };
+}
+
+/** The RPC twin of a shop checkout, written by the set-up user: the website order and its demo payment as Odoo records them. */
+export function rpcShopCheckout(admin: OdooClient): ShopCheckout {
+  return {
+    async buyAndPay({ lines, shopper }) {
+      const customer = await createCustomer(admin, shopper);
+      return placePaidWebsiteOrder(admin, customer.id, lines.map((l) => ({ product: l.product.id, quantity: l.quantity })));
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { OdooClient } from '../rpc/client';
+import { findOrderByName } from '../operations/sales';
+import { confirmOrderInWebClient, confirmPurchaseInWebClient, enterTaskInWebClient, validateTransferInWebClient } from '../ui/record-actions';
+import { ShopCustomer } from '../ui/shop';
+import type { OdooWebClient } from '../ui/web-client';
+import type { RoleActs, ShopCheckout } from './role-acts';
+
+/**
+ * A role's acts in the web client, logged in as the role's user; `rpc` is the
+ * same user over RPC, for what the web client cannot do (see openComplaint).
+ */
+export function webClientRoleActs(web: OdooWebClient, rpc: OdooClient): RoleActs {
+  return {
+    login: web.login,
+    confirmOrder: (order) => confirmOrderInWebClient(web, order.id),
+    validateTransfer: (transfer, lines, rest) => validateTransferInWebClient(web, transfer.id, new Map(lines.map((l) => [l.product.name, l.quantity])), rest),
+    confirmPurchase: (purchase) => confirmPurchaseInWebClient(web, purchase.id),
+    async openComplaint(desk, complaint) {
+      const id = await enterTaskInWebClient(web, desk.project, { title: complaint.title, customer: complaint.customerName, description: complaint.description });
+      // 19's task form links a task to an order only through the order's service lines: a goods order is linked over RPC (seen on 19).
+      await desk.linkToOrder(rpc, id, complaint.order);
+      return { model: 'project.task', id, name: complaint.title };
+    },
+  };
+}
+
+/** A guest checkout in the shop: each product added to the cart, the address, the demo provider; the order found back over RPC. */
+export function webShopCheckout(visitor: OdooWebClient, admin: OdooClient): ShopCheckout {
+  return {
+    async buyAndPay({ lines, shopper }) {
+      const customer = new ShopCustomer(visitor);
+      for (const line of lines) {
+        await customer.openProduct(line.listing);
+        await customer.addToCart(line.quantity);
+      }
+      await customer.checkOut({ ...shopper, phone: '+1 555 0100', country: 'United States', state: 'California' });
+      return findOrderByName(admin, await customer.payWithDemoProvider('done'));
+    },
+  };
+}
