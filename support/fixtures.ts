@@ -86,7 +86,8 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
       environment: harness,
       mode: harness.mode,
       odoo,
-      data: new DataFactory(scenarioNamespace(runId, $testInfo.testId), runSeed(harness), $testInfo.title),
+      // A recorded run pins the run tag of its namespaces, so a replay sends the same requests.
+      data: new DataFactory(scenarioNamespace(process.env.UAT_NAMESPACE_RUN ?? runId, $testInfo.testId), runSeed(harness), $testInfo.title),
       notes: scenario,
       testInfo: $testInfo,
       where: () => `${$bddContext.featureUri}:${$bddContext.bddTestData.steps[$bddContext.stepIndex]?.gherkinStepLine ?? '?'}`,

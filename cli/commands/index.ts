@@ -1,4 +1,5 @@
 import { checkCommand } from './check';
+import { demoCommand } from './demo';
 import { doctorCommand } from './doctor';
 import { readinessCommand } from './readiness';
 import { reportCommand } from './report';
@@ -20,6 +21,7 @@ export const commands: Record<string, Command> = {
   report: reportCommand,
   signoff: signoffCommand,
   readiness: readinessCommand,
+  demo: demoCommand,
 };
 
 export function usage(): string {

@@ -6,13 +6,14 @@ import { parseArgs } from 'node:util';
 import { loadEnvironment, RUN_MODES, type RunMode } from '../../support/config/environment';
 import { ConfigError, HarnessError } from '../../support/config/errors';
 import { combineTags, loadProfile } from '../../support/config/profiles';
-import { projectRoot } from '../../support/config/sources';
+import { projectRoot, relativeToRoot } from '../../support/config/sources';
 import { assertTestTarget } from '../../support/config/test-target';
 import { harnessIdentity } from '../../support/evidence/harness-identity';
 import { newRunId, runFolder } from '../../support/evidence/run-folder';
 import { resolveFeaturePaths } from '../../support/features/feature-paths';
 import { moduleRequirements } from '../../support/features/requirements';
 import { OdooGateway } from '../../support/odoo/gateway';
+import { openRunTarget } from '../../support/odoo/recorded-target/stand-in';
 import { provisionMissingRoles } from '../../support/odoo/roles';
 import { assertRunnable, assertTagExpression } from './check';
 import { chosenEnvironment } from './environment-option';
@@ -23,7 +24,7 @@ const REACH_TIMEOUT_MS = 10_000;
 
 export const runCommand: Command = {
   summary: 'generate the specs from the features and run them against an environment',
-  usage: 'uat run --env NAME|FILE.env [--profile NAME] [--tags EXPR] [--mode hybrid|rpc] [--workers N] [--headed] [FEATURE ...]',
+  usage: 'uat run --env NAME|FILE.env [--profile NAME] [--tags EXPR] [--mode hybrid|rpc] [--workers N] [--headed] [--record FILE] [FEATURE ...]',
   run,
 };
 
@@ -38,6 +39,7 @@ async function run(args: string[]): Promise<number> {
       mode: { type: 'string' },
       workers: { type: 'string' },
       headed: { type: 'boolean' },
+      record: { type: 'string' },
     },
     strict: true,
   });
@@ -48,7 +50,7 @@ async function run(args: string[]): Promise<number> {
   if (values.workers && !/^[1-9]\d*$/.test(values.workers)) {
     throw new ConfigError(`--workers must be a whole number from 1 (got "${values.workers}")`);
   }
-  const { environment, warnings } = loadEnvironment(envName, {
+  const { environment: configured, warnings } = loadEnvironment(envName, {
     overrides: {
       ...process.env,
       ...(values.mode ? { UAT_MODE: values.mode } : {}),
@@ -62,73 +64,89 @@ async function run(args: string[]): Promise<number> {
   for (const file of featurePaths) {
     if (!existsSync(file)) throw new ConfigError(`${file}: feature file not found`);
   }
-  assertTestTarget(environment, 'run scenarios against');
+  assertTestTarget(configured, 'run scenarios against');
 
   // Before anything reaches Odoo: the features it will run must pass `uat check` (steps, tables, tags).
   const features = featurePaths.length ? resolveFeaturePaths(featurePaths, process.cwd()) : resolveFeaturePaths(profile.paths, projectRoot);
   await assertRunnable(features, tags);
 
-  // Fail once, here, on an unreachable server or refused login, rather than in every scenario.
-  const gateway = await OdooGateway.connect(environment, Math.min(environment.odoo.timeoutMs, REACH_TIMEOUT_MS));
-  const { server: version, edition } = gateway.capabilities;
-  // Without UAT_SEED a seed is drawn, printed and kept in run.json, so the run's data can be made again.
-  const seed = environment.seed ?? randomInt(1, 2 ** 31);
-  const modules = Object.fromEntries(
-    [...new Set(moduleRequirements().flatMap((f) => f.modules))].sort().map((m) => [m, gateway.capabilities.modules.has(m)]),
-  );
-  const runId = newRunId(environment.name);
-  const runDir = runFolder(runId);
-  mkdirSync(runDir, { recursive: true });
-  console.log(
-    `uat: run ${runId}: Odoo ${version.serverVersion} ${edition} at ${environment.odoo.url}, database "${environment.odoo.db}", ` +
-      `mode ${environment.mode}, profile ${profile.name}${tags ? `, tags "${tags}"` : ''}, seed ${seed}`,
-  );
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    UAT_ENV: envName.endsWith('.env') ? path.resolve(envName) : envName,
-    UAT_PROFILE: profile.name,
-    UAT_MODE: environment.mode,
-    UAT_HEADLESS: String(environment.browser.headless),
-    UAT_RUN_ID: runId,
-    UAT_RUN_DIR: runDir,
-    UAT_RUN_SEED: String(seed),
-    UAT_TAGS: values.tags ?? '',
-    UAT_PATHS: featurePaths.map((file) => path.relative(projectRoot, path.resolve(file))).join('\n'),
-  };
-  // run.json is written before the tests and completed after, so a run that dies midway still says what it was.
-  const run = {
-    runId,
-    environment: environment.name,
-    odoo: { url: environment.odoo.url, db: environment.odoo.db, version: version.serverVersion, edition },
-    mode: environment.mode,
-    profile: profile.name,
-    tags: tags ?? null,
-    seed,
-    modules,
-    harness: harnessIdentity(),
-    started: new Date().toISOString(),
-    finished: null as string | null,
-    exitCode: null as number | null,
-  };
-  const writeRun = () => writeFileSync(path.join(runDir, 'run.json'), JSON.stringify(run, null, 2));
-  writeRun();
-  // The specs are generated before role users are provisioned: nothing is written to Odoo for a run that cannot start.
-  const generated = await runTool('bddgen', [], childEnv, 'pipe');
-  if (generated.code !== 0) {
-    process.stderr.write(generated.output);
-    Object.assign(run, { finished: new Date().toISOString(), exitCode: 4 });
+  // A recording in the making or a recorded target stands in for the environment's URL.
+  const target = await openRunTarget(configured, { ...(values.record ? { record: path.resolve(values.record) } : {}), features });
+  const environment = target.environment;
+  // What the run says it ran against: the Odoo, or the recording that stood in for it.
+  const shownUrl = configured.recording ? `the recording ${relativeToRoot(configured.recording)}` : configured.odoo.url;
+  if (target.banner) console.log(`uat: ${target.banner}`);
+
+  try {
+    // Fail once, here, on an unreachable server or refused login, rather than in every scenario.
+    const gateway = await OdooGateway.connect(environment, Math.min(environment.odoo.timeoutMs, REACH_TIMEOUT_MS));
+    const { server: version, edition } = gateway.capabilities;
+    // Without UAT_SEED a seed is drawn, printed and kept in run.json, so the run's data can be made again.
+    const seed = target.seed ?? environment.seed ?? randomInt(1, 2 ** 31);
+    const modules = Object.fromEntries(
+      [...new Set(moduleRequirements().flatMap((f) => f.modules))].sort().map((m) => [m, gateway.capabilities.modules.has(m)]),
+    );
+    const runId = newRunId(environment.name);
+    const runDir = runFolder(runId);
+    mkdirSync(runDir, { recursive: true });
+    console.log(
+      `uat: run ${runId}: Odoo ${version.serverVersion} ${edition} at ${shownUrl}, database "${environment.odoo.db}", ` +
+        `mode ${environment.mode}, profile ${profile.name}${tags ? `, tags "${tags}"` : ''}, seed ${seed}`,
+    );
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...target.childEnv,
+      UAT_ENV: envName.endsWith('.env') ? path.resolve(envName) : envName,
+      UAT_PROFILE: profile.name,
+      UAT_MODE: environment.mode,
+      UAT_HEADLESS: String(environment.browser.headless),
+      UAT_RUN_ID: runId,
+      UAT_RUN_DIR: runDir,
+      UAT_RUN_SEED: String(seed),
+      UAT_TAGS: values.tags ?? '',
+      UAT_PATHS: featurePaths.map((file) => path.relative(projectRoot, path.resolve(file))).join('\n'),
+    };
+    // run.json is written before the tests and completed after, so a run that dies midway still says what it was.
+    const run = {
+      runId,
+      environment: environment.name,
+      odoo: { url: shownUrl, db: environment.odoo.db, version: version.serverVersion, edition },
+      mode: environment.mode,
+      profile: profile.name,
+      tags: tags ?? null,
+      seed,
+      modules,
+      harness: harnessIdentity(),
+      started: new Date().toISOString(),
+      finished: null as string | null,
+      exitCode: null as number | null,
+    };
+    const writeRun = () => writeFileSync(path.join(runDir, 'run.json'), JSON.stringify(run, null, 2));
     writeRun();
-    throw new HarnessError('the feature files could not be turned into tests (see above); no scenario ran', 4);
+    // The specs are generated before role users are provisioned: nothing is written to Odoo for a run that cannot start.
+    const generated = await runTool('bddgen', [], childEnv, 'pipe');
+    if (generated.code !== 0) {
+      process.stderr.write(generated.output);
+      Object.assign(run, { finished: new Date().toISOString(), exitCode: 4 });
+      writeRun();
+      throw new HarnessError('the feature files could not be turned into tests (see above); no scenario ran', 4);
+    }
+    // Role users are provisioned once, before parallel workers need them.
+    const provisioned = environment.provisionRoles ? await provisionMissingRoles(gateway.admin, gateway.capabilities, environment) : [];
+    for (const { role, action, login } of provisioned) console.log(`uat: role ${role}: ${action} user "${login}"`);
+    // A recording is made, and replayed, by one worker: identical requests of two scenarios then come in the recorded order.
+    const workers = values.record || configured.recording ? ['--workers', '1'] : values.workers ? ['--workers', values.workers] : [];
+    const tested = await runTool('playwright', ['test', ...workers], childEnv, 'inherit');
+    Object.assign(run, { finished: new Date().toISOString(), exitCode: tested.code });
+    writeRun();
+    for (const line of await target.close({ server: version.serverVersion, transport: gateway.admin.transport, seed })) console.log(`uat: ${line}`);
+    console.log(`uat: run ${runId} finished with exit code ${tested.code}; results in ${path.relative(process.cwd(), runDir)}`);
+    return tested.code;
+  } catch (error) {
+    // A stand-in server left listening would keep the process alive.
+    await target.abort();
+    throw error;
   }
-  // Role users are provisioned once, before parallel workers need them.
-  const provisioned = environment.provisionRoles ? await provisionMissingRoles(gateway.admin, gateway.capabilities, environment) : [];
-  for (const { role, action, login } of provisioned) console.log(`uat: role ${role}: ${action} user "${login}"`);
-  const workers = values.workers ? ['--workers', values.workers] : [];
-  const tested = await runTool('playwright', ['test', ...workers], childEnv, 'inherit');
-  Object.assign(run, { finished: new Date().toISOString(), exitCode: tested.code });
-  writeRun();
-  console.log(`uat: run ${runId} finished with exit code ${tested.code}; results in ${path.relative(process.cwd(), runDir)}`);
-  return tested.code;
 }
 
 /** Runs a tool from node_modules/.bin in the project root; "pipe" collects its output for the caller. */

@@ -36,6 +36,8 @@ export interface HarnessEnvironment {
   seed?: number;
   mode: RunMode;
   browser: { headless: boolean; slowMoMs: number; executablePath?: string };
+  /** A recorded target: the recording whose answers stand in for Odoo (rpc mode only). */
+  recording?: string;
 }
 
 /** Keys whose values must never be echoed back, not even in an error message. */
@@ -78,12 +80,13 @@ const schema = z.object({
   UAT_HEADLESS: flag.default(true),
   UAT_SLOW_MO_MS: wholeNumber('a number of milliseconds').default(0),
   UAT_BROWSER_PATH: text.optional(),
+  UAT_RECORDING: text.optional(),
 });
 
 const KNOWN_KEYS = new Set(Object.keys(schema.shape));
 
 /** Keys that belong to the harness process, not to an environment file. */
-const PROCESS_KEYS = new Set(['UAT_ENV', 'UAT_PROFILE', 'UAT_TAGS', 'UAT_RUN_ID', 'UAT_RUN_DIR', 'UAT_RUN_SEED', 'UAT_PATHS', 'UAT_LIVE_ENV']);
+const PROCESS_KEYS = new Set(['UAT_ENV', 'UAT_PROFILE', 'UAT_TAGS', 'UAT_RUN_ID', 'UAT_RUN_DIR', 'UAT_RUN_SEED', 'UAT_PATHS', 'UAT_LIVE_ENV', 'UAT_NAMESPACE_RUN']);
 
 export interface LoadOptions {
   /** Folder of the `<name>.env` files. */
@@ -186,6 +189,7 @@ export function loadEnvironment(nameOrFile: string, options: LoadOptions = {}): 
         slowMoMs: v.UAT_SLOW_MO_MS,
         ...(v.UAT_BROWSER_PATH ? { executablePath: v.UAT_BROWSER_PATH } : {}),
       },
+      ...(v.UAT_RECORDING ? { recording: path.resolve(root, v.UAT_RECORDING) } : {}),
     },
   };
 }

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { projectRoot } from '../support/config/sources';
+import { loadRecording, SECRET_PLACEHOLDER, staleSources } from '../support/odoo/recorded-target/recording';
+import { runCli } from './support/cli';
+
+/**
+ * The recorded targets: the shipped business features, run end to end in
+ * rpc mode against answers recorded from live Odoo 19 and 18, with no Odoo.
+ */
+const targets = readdirSync(path.join(projectRoot, 'tests', 'recorded', 'targets'))
+  .filter((f) => /^odoo\d+\.json$/.test(f))
+  .map((file) => ({ file, env: `recorded-${file.replace(/^odoo(\d+)\.json$/, '$1')}`, recording: loadRecording(path.join(projectRoot, 'tests', 'recorded', 'targets', file)) }));
+
+describe('recorded targets', () => {
+  it('are there for Odoo 19 and 18', () => {
+    assert.deepEqual(targets.map((t) => t.env).sort(), ['recorded-18', 'recorded-19']);
+  });
+
+  for (const { file, env, recording } of targets) {
+    describe(`${env} (${file}, Odoo ${recording.server})`, () => {
+      it('is not older than the features and steps it serves (re-record it when they change)', () => {
+        assert.deepEqual(staleSources(recording), [], `re-record: npx uat run --env <live ${recording.server} env> --mode rpc --record tests/recorded/targets/${file}`);
+      });
+
+      it('holds no password, key or session', () => {
+        for (const exchange of recording.exchanges) {
+          // XML-RPC sends the password as the third parameter of every call; it must be the placeholder.
+          const third = /<methodName>(?:execute_kw|authenticate|login)<\/methodName><params>(?:<param>.*?<\/param>){2}<param><value><string>([^<]*)<\/string>/s.exec(exchange.body);
+          if (third) assert.equal(third[1], SECRET_PLACEHOLDER, `${exchange.path}: a password in the recording`);
+          assert.doesNotMatch(exchange.body, /"password":\s*"(?!\[secret\])[^"]+"|bearer |session_id=/i, `${exchange.path}: a credential in a request`);
+          assert.doesNotMatch(exchange.response, /session_id=|"api_key":\s*"[^"]/i, `${exchange.path}: a credential in an answer`);
+        }
+      });
+
+      it('runs every shipped feature in rpc mode and passes, saying the answers are recorded', async () => {
+        const result = await runCli(['run', '--env', env]);
+        const output = result.stdout + result.stderr;
+        assert.equal(result.code, 0, output.slice(-3000));
+        assert.match(output, new RegExp(`the answers come from a recording of Odoo ${recording.server.replace(/[.+]/g, '\\$&')}`));
+        assert.doesNotMatch(output, /\b\d+ (failed|skipped|flaky)\b/);
+        const ran = Number(/Running (\d+) tests?/.exec(output)?.[1]);
+        assert.ok(ran > 20, `every shipped feature ran (${ran} scenarios)`);
+        assert.match(output, new RegExp(`\\b${ran} passed\\b`));
+      });
+    });
+  }
+
+  it('fails a scenario whose requests drift from the recording, naming the request and the nearest recorded one', async () => {
+    const result = await runCli(['run', '--env', 'recorded-19', 'tests/fixtures/features/drift/wholesale-eleven-ordered.feature']);
+    const output = result.stdout + result.stderr;
+    assert.notEqual(result.code, 0);
+    assert.match(output, /1 failed/);
+    assert.match(output, /holds no answer to \/json\/2\/product\.product\/create .*; the nearest recorded request was .*Pallet racking kit/);
+  });
+});
