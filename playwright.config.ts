@@ -48,7 +48,8 @@ function reporters(formats: Profile['formats']): ReporterDescription[] {
 export default defineConfig({
   testDir,
   outputDir: path.join(runDir, 'test-results'),
-  reporter: [['list'], ...reporters(profile.formats)],
+  // The trace scrubber comes before Allure's reporter, which copies each failed scenario's trace.
+  reporter: [['list'], ['./support/odoo/ui/trace-scrubber.ts'], ...reporters(profile.formats)],
   retries: profile.retries,
   ...(profile.workers ? { workers: profile.workers } : {}),
   timeout: 5 * 60_000,

@@ -12,7 +12,7 @@ describe('web client on a live Odoo (UAT_LIVE_ENV)', { skip: liveSkipReason }, (
 
   before(async () => {
     live = await startLiveOdoo(['SALES', 'WAREHOUSE']);
-    sessions = new RoleSessions(live.browser, live.environment, live.gateway.capabilities.profile, { runDir: `reports/runs/ui-live-${uniqueTag()}` });
+    sessions = new RoleSessions(live.browser, live.environment, live.gateway.capabilities.profile);
   });
   after(async () => {
     await sessions?.close();

@@ -65,3 +65,18 @@ export async function sessionStateThroughEndpoint(baseUrl: string, db: string, c
     origins: [],
   };
 }
+
+/**
+ * Ends a session on the server (/web/session/destroy), from Node: its cookie,
+ * wherever a trace or a file kept it, no longer logs anyone in.
+ */
+export async function endSession(baseUrl: string, state: SessionState, timeoutMs: number): Promise<void> {
+  const session = state.cookies.find((c) => c.name === 'session_id')?.value;
+  if (!session) return;
+  await fetch(`${baseUrl}/web/session/destroy`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: `session_id=${session}` },
+    body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params: {} }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+}

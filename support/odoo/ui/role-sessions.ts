@@ -1,20 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import type { HarnessEnvironment } from '../../config/environment';
 import { ConfigError } from '../../config/errors';
 import type { Secret } from '../../config/secret';
-import { runFolder } from '../../evidence/run-folder';
 import { roleCredentials } from '../roles';
 import type { VersionProfile } from '../version-profile';
 import type { UiEvidence } from './evidence-hook';
 import { trackActivity } from './idle';
-import { logInThroughForm, sessionStateThroughEndpoint } from './login';
+import { endSession, logInThroughForm, sessionStateThroughEndpoint, type SessionState } from './login';
 import { OdooWebClient } from './web-client';
 
 export interface RoleSessionOptions {
-  /** The run folder; the storage states go to <runDir>/.auth/<role>.json. */
-  runDir?: string;
   /** "form" types into /web/login as a person would; "session-endpoint" is ~5x faster. */
   loginVia?: 'form' | 'session-endpoint';
   evidence?: UiEvidence;
@@ -25,13 +20,15 @@ export interface RoleSessionOptions {
 /**
  * Pages logged in as a role. Each role logs in once (per instance: one per
  * Playwright worker) and its storage state is reused by every page after that.
+ * The states live in memory only, and `close` ends their sessions on the
+ * server: no cookie outlives the run (a failed scenario's trace keeps one).
  *
  *   const sessions = new RoleSessions(browser, environment, profile);
  *   const sales = await sessions.webClient('sales');   // an OdooWebClient
  *   const page = await sessions.page('warehouse');     // a bare Playwright page
  */
 export class RoleSessions {
-  readonly #states = new Map<string, Promise<string>>();
+  readonly #states = new Map<string, Promise<SessionState>>();
   readonly #contexts: BrowserContext[] = [];
 
   constructor(
@@ -40,10 +37,6 @@ export class RoleSessions {
     private readonly profile: VersionProfile,
     private readonly options: RoleSessionOptions = {},
   ) {}
-
-  get authDir(): string {
-    return path.join(this.options.runDir ?? process.env.UAT_RUN_DIR ?? runFolder('adhoc'), '.auth');
-  }
 
   /** A new page (in its own context) logged in as the role. */
   async page(role: string): Promise<Page> {
@@ -81,8 +74,8 @@ export class RoleSessions {
     return context;
   }
 
-  /** The storage-state file of the role, logging in the first time. */
-  storageState(role: string): Promise<string> {
+  /** The storage state of the role, logging in the first time. */
+  storageState(role: string): Promise<SessionState> {
     const key = role.toUpperCase();
     let state = this.#states.get(key);
     if (!state) {
@@ -93,25 +86,24 @@ export class RoleSessions {
     return state;
   }
 
+  /** Closes the pages and logs every role out on the server. */
   async close(): Promise<void> {
     await Promise.all(this.#contexts.splice(0).map((context) => context.close().catch(() => undefined)));
+    const states = [...this.#states.values()];
+    this.#states.clear();
+    const timeoutMs = this.options.timeoutMs ?? 30_000;
+    await Promise.all(states.map(async (state) => endSession(this.environment.odoo.url, await state, timeoutMs).catch(() => undefined)));
   }
 
-  async #logIn(role: string): Promise<string> {
+  async #logIn(role: string): Promise<SessionState> {
     const credentials = this.#credentials(role);
     const { url, db } = this.environment.odoo;
     const timeoutMs = this.options.timeoutMs ?? 30_000;
-    mkdirSync(this.authDir, { recursive: true });
-    const file = path.join(this.authDir, `${role.toLowerCase()}.json`);
-    if (this.options.loginVia === 'session-endpoint') {
-      writeFileSync(file, JSON.stringify(await sessionStateThroughEndpoint(url, db, credentials, timeoutMs)));
-      return file;
-    }
+    if (this.options.loginVia === 'session-endpoint') return sessionStateThroughEndpoint(url, db, credentials, timeoutMs);
     const context = await this.browser.newContext(this.options.contextOptions);
     try {
       await logInThroughForm(await context.newPage(), url, credentials, timeoutMs);
-      await context.storageState({ path: file });
-      return file;
+      return (await context.storageState()) as SessionState;
     } finally {
       await context.close();
     }
