@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { readAllureResults } from '../support/evidence/allure-results';
@@ -76,4 +77,40 @@ describe('readiness verdict (from a recorded run)', () => {
       'area returns needs 90% passed but no scenario of it ran',
     ]);
   });
+
+  it('is NO-GO when scenarios of the suite did not run, naming each once', () => {
+    const ran = scenarios.map((s) => s.id);
+    const suite = [...ran, 'UAT-O2C-404', 'UAT-WH-404#1'];
+    const result = decideReadiness(scenarios, signoffStatus(scenarios, digestOf, []), criteria({ mustPass: ['UAT-O2C-404', 'UAT-REC-001'] }), TODAY, suite);
+    assert.equal(result.verdict, 'NO-GO');
+    assert.deepEqual(
+      result.reasons.filter((r) => r.level === 'blocker').map((r) => r.message),
+      ['2 scenario(s) of the suite did not run: UAT-O2C-404, UAT-WH-404#1'],
+      'the absent mustPass scenario is named once, as absent',
+    );
+    assert.equal(decideReadiness(scenarios, signoffStatus(scenarios, digestOf, []), criteria(), TODAY, ran).verdict, 'GO', 'a run of the whole suite is judged as before');
+  });
 });
+
+describe('faults', () => {
+  it('mark a failed result broken when Odoo, a login or the configuration failed, never a failed check', async () => {
+    const { isFault, markFaultsBroken } = await import('../support/evidence/fault-status');
+    assert.ok(isFault('TransportError: Odoo is not reachable over XML-RPC at http://127.0.0.1:8069: connection refused'));
+    assert.ok(isFault('AuthenticationError: Odoo refused login "uat.sales@harness.invalid"'));
+    assert.ok(isFault('Test timeout of 300000ms exceeded.'));
+    assert.ok(!isFault('ScenarioCheckFailed: the units on backorder WH/OUT/00012: expected 4, Odoo has 5'));
+    assert.ok(!isFault('BusinessRuleError: You cannot validate a transfer if no quantities are reserved'));
+    const dir = path.join(copyRecordedRun('run-a'), 'allure-results');
+    const failedFile = readdirSync(dir).find((f) => f.endsWith('-result.json') && JSON.parse(readFileSync(path.join(dir, f), 'utf8')).status === 'failed') as string;
+    const raw = JSON.parse(readFileSync(path.join(dir, failedFile), 'utf8'));
+    raw.statusDetails = { message: 'TransportError: Odoo is not reachable over JSON-2 at http://127.0.0.1:8069: connection refused' };
+    writeFileSync(path.join(dir, failedFile), JSON.stringify(raw));
+    assert.deepEqual(markFaultsBroken(dir), [raw.name]);
+    const regrouped = groupScenarios(readAllureResults(dir));
+    const broken = regrouped.filter((s) => s.status === 'broken');
+    assert.equal(broken.length, 1);
+    const verdict = decideReadiness(regrouped, signoffStatus(regrouped, digestOf, []), criteria(), TODAY);
+    assert.match(verdict.reasons.map((r) => r.message).join('\n'), new RegExp(`${broken[0]?.id} is broken: a fault, not a business finding \\(TransportError`));
+  });
+});
+

@@ -31,7 +31,7 @@ async function run(args: string[]): Promise<number> {
   const criteria = loadCriteria(values.criteria ? path.resolve(values.criteria) : defaultCriteriaFile());
   const { run: runRef, scenarios, signoffs } = loadRunEvidence(values.run, values.ledger ? path.resolve(values.ledger) : defaultLedgerFile());
   const today = new Date().toISOString().slice(0, 10);
-  const readiness = decideReadiness(scenarios, signoffs, criteria.criteria, today);
+  const readiness = decideReadiness(scenarios, signoffs, criteria.criteria, today, runRef.info.suite);
 
   const output = path.join(runRef.dir, 'readiness.json');
   writeFileSync(

@@ -12,6 +12,8 @@ import { harnessIdentity } from '../../support/evidence/harness-identity';
 import { newRunId, runFolder } from '../../support/evidence/run-folder';
 import { resolveFeaturePaths } from '../../support/features/feature-paths';
 import { moduleRequirements } from '../../support/features/requirements';
+import { selectedScenarioIds } from '../../support/features/selection';
+import { markFaultsBroken } from '../../support/evidence/fault-status';
 import { OdooGateway } from '../../support/odoo/gateway';
 import { openRunTarget } from '../../support/odoo/recorded-target/stand-in';
 import { provisionMissingRoles } from '../../support/odoo/roles';
@@ -117,6 +119,8 @@ async function run(args: string[]): Promise<number> {
       seed,
       modules,
       harness: harnessIdentity(),
+    // The scenarios the profile selects (whatever --tags or paths narrowed this run to): readiness expects a result for each.
+    suite: selectedScenarioIds(resolveFeaturePaths(profile.paths, projectRoot), profile.tags),
       started: new Date().toISOString(),
       finished: null as string | null,
       exitCode: null as number | null,
@@ -137,6 +141,8 @@ async function run(args: string[]): Promise<number> {
     // A recording is made, and replayed, by one worker: identical requests of two scenarios then come in the recorded order.
     const workers = values.record || configured.recording ? ['--workers', '1'] : values.workers ? ['--workers', values.workers] : [];
     const tested = await runTool('playwright', ['test', ...workers], childEnv, 'inherit');
+    const broken = existsSync(resultsDir(runDir)) ? markFaultsBroken(resultsDir(runDir)) : [];
+    if (broken.length) console.log(`uat: ${broken.length} scenario(s) broken by a fault (not a business finding): ${broken.join('; ')}`);
     Object.assign(run, { finished: new Date().toISOString(), exitCode: tested.code });
     writeRun();
     for (const line of await target.close({ server: version.serverVersion, transport: gateway.admin.transport, seed })) console.log(`uat: ${line}`);
@@ -147,6 +153,11 @@ async function run(args: string[]): Promise<number> {
     await target.abort();
     throw error;
   }
+}
+
+/** Where the run's Allure results are, as the profile's "allure" format names them. */
+function resultsDir(runDir: string): string {
+  return path.join(runDir, 'allure-results');
 }
 
 /** Runs a tool from node_modules/.bin in the project root; "pipe" collects its output for the caller. */

@@ -33,6 +33,8 @@ export interface RunInfo {
   /** null while the run is going, or when it died before the end. */
   finished?: string | null;
   exitCode?: number | null;
+  /** The ids of the scenarios the run's profile selects: each must have a result. */
+  suite?: string[];
 }
 
 export interface RunRef {

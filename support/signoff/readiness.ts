@@ -36,8 +36,18 @@ const failed = (s: Scenario) => s.status === 'failed' || s.status === 'broken';
  * The go/no-go verdict of a run against the criteria, on a given day (ISO
  * date): a waiver counts until and including its review date.
  */
-export function decideReadiness(scenarios: Scenario[], signoffs: ScenarioSignoff[], criteria: Criteria, today: string): Readiness {
+export function decideReadiness(scenarios: Scenario[], signoffs: ScenarioSignoff[], criteria: Criteria, today: string, suite?: readonly string[]): Readiness {
   const reasons: Reason[] = [];
+  // A scenario of the suite that has no result did not run, and did not pass: a partial run is no GO.
+  const ran = new Set(scenarios.map((s) => s.id));
+  const absent = (suite ?? []).filter((id) => !ran.has(id));
+  if (absent.length) {
+    reasons.push({ level: 'blocker', message: `${absent.length} scenario(s) of the suite did not run: ${absent.join(', ')}` });
+  }
+  const isAbsent = (id: string) => absent.some((a) => a === id || a.startsWith(`${id}#`));
+  for (const s of scenarios.filter((s) => s.status === 'broken')) {
+    reasons.push({ level: 'note', scenario: s.id, message: `${s.id} is broken: a fault, not a business finding (${(s.results.find((r) => r.status === 'broken')?.message ?? '').split('\n')[0]})` });
+  }
   const waivers = activeWaivers(criteria.waivers, today, reasons);
   // A waiver for an outline's id covers each of its Examples rows.
   const waiverFor = (s: Scenario) => (s.hasId ? (waivers.get(s.id) ?? (s.outline ? waivers.get(s.outline) : undefined) ?? waivers.get(baseId(s.id))) : undefined);
@@ -55,7 +65,7 @@ export function decideReadiness(scenarios: Scenario[], signoffs: ScenarioSignoff
   // An id naming a Scenario Outline covers all its Examples rows: each must pass (or be signed off).
   for (const id of criteria.mustPass) {
     const named = scenariosNamed(scenarios, id);
-    if (!named.length) breach(id, `${id} must pass but is not in this run`);
+    if (!named.length && !isAbsent(id)) breach(id, `${id} must pass but is not in this run`);
     for (const scenario of named.filter((s) => !passed(s))) {
       const which = scenario.id === id ? id : `${id} (${scenario.id})`;
       breach(id, `${which} must pass but ${scenario.status === 'skipped' ? 'was skipped' : `is ${scenario.status}`}`, waiverFor(scenario) ?? waivers.get(id));
@@ -95,7 +105,7 @@ export function decideReadiness(scenarios: Scenario[], signoffs: ScenarioSignoff
   const signoffById = new Map(signoffs.map((s) => [s.scenario.id, s]));
   for (const id of criteria.mustSignOff) {
     const named = scenariosNamed(signoffs.map((s) => s.scenario), id);
-    if (!named.length) breach(id, `${id} must be signed off but is not in this run`);
+    if (!named.length && !isAbsent(id)) breach(id, `${id} must be signed off but is not in this run`);
     for (const scenario of named) {
       const signoff = signoffById.get(scenario.id);
       if (!signoff || signoff.state === 'approved') continue;
