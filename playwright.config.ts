@@ -59,7 +59,8 @@ export default defineConfig({
     navigationTimeout: 60_000,
     launchOptions: chromiumLaunchOptions(environment?.browser),
     trace: 'retain-on-failure',
-    video: 'retain-on-failure',
+    // Role pages live in worker-scoped contexts of our own, which Playwright's video option does not reach: no videos.
+    video: 'off',
     screenshot: 'only-on-failure',
   },
 });

@@ -66,6 +66,12 @@ describe('evidence API', () => {
     assert.equal(fields.note, 'keyed in with [redacted] <script>alert(1)</script>');
   });
 
+  it('replaces a short password only where it stands as a word of its own', async () => {
+    const info = fakeTestInfo();
+    await attachText(info, 'the user', 'is_admin: true; password admin; "admin"', 'text/plain', { secrets: [new Secret('admin')] });
+    assert.equal(String(info.attached[0]?.body), 'is_admin: true; password [redacted]; "[redacted]"');
+  });
+
   it('refuses a snapshot without an absolute deep link', async () => {
     await assert.rejects(attachRecordSnapshot(fakeTestInfo(), { ...order, url: '/odoo/sale.order/42' }), /needs an absolute deep link/);
   });

@@ -14,6 +14,7 @@ import { resolveFeaturePaths } from '../../support/features/feature-paths';
 import { moduleRequirements } from '../../support/features/requirements';
 import { selectedScenarioIds } from '../../support/features/selection';
 import { markFaultsBroken } from '../../support/evidence/fault-status';
+import { sealResults } from '../../support/signoff/result-seal';
 import { OdooGateway } from '../../support/odoo/gateway';
 import { openRunTarget } from '../../support/odoo/recorded-target/stand-in';
 import { provisionMissingRoles } from '../../support/odoo/roles';
@@ -143,7 +144,7 @@ async function run(args: string[]): Promise<number> {
     const tested = await runTool('playwright', ['test', ...workers], childEnv, 'inherit');
     const broken = existsSync(resultsDir(runDir)) ? markFaultsBroken(resultsDir(runDir)) : [];
     if (broken.length) console.log(`uat: ${broken.length} scenario(s) broken by a fault (not a business finding): ${broken.join('; ')}`);
-    Object.assign(run, { finished: new Date().toISOString(), exitCode: tested.code });
+    Object.assign(run, { finished: new Date().toISOString(), exitCode: tested.code, ...(existsSync(resultsDir(runDir)) ? { sealed: sealResults(resultsDir(runDir)) } : {}) });
     writeRun();
     for (const line of await target.close({ server: version.serverVersion, transport: gateway.admin.transport, seed })) console.log(`uat: ${line}`);
     console.log(`uat: run ${runId} finished with exit code ${tested.code}; results in ${path.relative(process.cwd(), runDir)}`);

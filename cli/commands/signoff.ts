@@ -12,7 +12,7 @@ import type { Command } from './index';
 export const signoffCommand: Command = {
   summary: 'record, show and verify process-owner sign-offs (ledger: signoff/ledger.jsonl)',
   usage:
-    'uat signoff approve|reject --run RUN --scenario ID --owner NAME --comment TEXT [--ledger FILE]\n' +
+    'uat signoff approve|reject --run RUN --scenario ID --owner NAME --comment TEXT [--key SSH_KEY] [--ledger FILE]\n' +
     `${' '.repeat(13)}uat signoff status [--run RUN|latest] [--ledger FILE]\n${' '.repeat(13)}uat signoff verify [--ledger FILE]`,
   run,
 };
@@ -27,6 +27,7 @@ async function run(args: string[]): Promise<number> {
       owner: { type: 'string' },
       comment: { type: 'string' },
       ledger: { type: 'string' },
+      key: { type: 'string' },
     },
     strict: true,
   });
@@ -50,10 +51,10 @@ function decide(decision: Decision, values: Record<string, string | undefined>, 
   const evidence = loadRunEvidence(values.run as string, ledger);
   const entry = recordDecision(
     evidence,
-    { decision, scenario: values.scenario as string, owner: values.owner as string, comment: values.comment as string },
+    { decision, scenario: values.scenario as string, owner: values.owner as string, comment: values.comment as string, ...(values.key ? { key: path.resolve(values.key) } : {}) },
     ledger,
   );
-  console.log(`uat: ${entry.scenario} ${decision === 'approve' ? 'approved' : 'rejected'} by ${entry.owner} for run ${entry.runId} (entry ${entry.seq} of ${relativeToRoot(ledger)})`);
+  console.log(`uat: ${entry.scenario} ${decision === 'approve' ? 'approved' : 'rejected'} by ${entry.owner} for run ${entry.runId} (entry ${entry.seq} of ${relativeToRoot(ledger)}${entry.signature ? ', signed' : ''})`);
   return 0;
 }
 

@@ -31,12 +31,17 @@ export class Secret {
   }
 }
 
+/** Below this length a secret is replaced only as a word of its own: "admin" must not turn is_admin into is_[redacted]. */
+const SHORT_SECRET = 8;
+
 /** Replaces every occurrence of the given secrets in a text (for logs and attachments). */
 export function redact(text: string, secrets: Iterable<Secret | undefined>): string {
   let result = text;
   for (const secret of secrets) {
     const value = secret?.reveal();
-    if (value) result = result.split(value).join(REDACTED);
+    if (!value) continue;
+    if (value.length >= SHORT_SECRET) result = result.split(value).join(REDACTED);
+    else result = result.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}_])`, 'gu'), REDACTED);
   }
   return result;
 }

@@ -35,6 +35,8 @@ export interface RunInfo {
   exitCode?: number | null;
   /** The ids of the scenarios the run's profile selects: each must have a result. */
   suite?: string[];
+  /** SHA-256 of each file of allure-results when the run ended: a later edit is named, and refused. */
+  sealed?: Record<string, string>;
 }
 
 export interface RunRef {

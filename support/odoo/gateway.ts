@@ -7,7 +7,7 @@ import { Json2Transport } from './rpc/json2-transport';
 import type { RpcTransport } from './rpc/transport';
 import { XmlRpcTransport } from './rpc/xmlrpc-transport';
 import { roleCredentials } from './roles';
-import { readServerVersion } from './server';
+import { listDatabases, readServerVersion } from './server';
 import { versionProfile, type VersionProfile } from './version-profile';
 
 /**
@@ -34,7 +34,14 @@ export class OdooGateway {
       ...environment.odoo.admin,
       ...(environment.odoo.apiKey ? { apiKey: environment.odoo.apiKey } : {}),
     });
-    await admin.uid();
+    await admin.uid().catch(async (error: unknown) => {
+      // A wrong ODOO_DB is named, not left to the driver's text (psycopg2's, or JSON-2's 404): asked only when the login fails.
+      const databases = await listDatabases(environment.odoo.url, reachTimeoutMs);
+      if (databases && !databases.includes(environment.odoo.db)) {
+        throw new ConfigError(`${environment.file}: ODOO_DB "${environment.odoo.db}" is not a database of ${environment.odoo.url} (it has: ${databases.join(', ') || 'none'})`);
+      }
+      throw error;
+    });
     const capabilities = await detectCapabilities(server, admin);
     return new OdooGateway(environment, capabilities, admin);
   }

@@ -75,3 +75,22 @@ export function networkReason(error: unknown, timeoutMs: number): string {
       return err?.cause?.message ?? err?.message ?? String(error);
   }
 }
+
+/**
+ * The databases the server lists, or undefined when it does not say (a
+ * server with list_db off refuses the list).
+ */
+export async function listDatabases(baseUrl: string, timeoutMs: number): Promise<string[] | undefined> {
+  try {
+    const response = await fetch(`${baseUrl}/web/database/list`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params: {} }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const body = parseJson(await response.text()) as { result?: unknown } | undefined;
+    return Array.isArray(body?.result) ? (body.result as string[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,15 +1,19 @@
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { HarnessError } from '../config/errors';
-import { projectRoot } from '../config/sources';
+import { projectRoot, relativeToRoot } from '../config/sources';
 import { appendEntry, type Decision, type LedgerEntry } from './ledger';
 import type { RunEvidence } from './run-evidence';
+import { allowedSignersFile, signatureProblem, signDecision } from './signatures';
 
 export interface DecisionRequest {
   decision: Decision;
   scenario: string;
   owner: string;
   comment: string;
+  /** The owner's private SSH key; required where the ledger has an allowed-signers file. */
+  key?: string;
 }
 
 /**
@@ -37,6 +41,19 @@ export function recordDecision(evidence: RunEvidence, request: DecisionRequest, 
     );
   }
   if (!request.comment.trim()) throw new HarnessError('--comment must say why (it is kept in the ledger with the decision)');
+  const signers = allowedSignersFile(ledgerFile);
+  if (existsSync(signers) && !request.key) {
+    throw new HarnessError(`${relativeToRoot(signers)} lists the owners' keys: sign the decision with --key <${request.owner}'s private SSH key>`);
+  }
+  // A key that is not the owner's is refused here, before anything is written.
+  const sign = request.key
+    ? (unsigned: string) => {
+        const signature = signDecision(unsigned, request.key as string);
+        const problem = existsSync(signers) ? signatureProblem(unsigned, signature, request.owner, signers) : undefined;
+        if (problem) throw new HarnessError(`the decision was not recorded: ${problem.replace(/^its signature/, `the key ${request.key}`)}`);
+        return signature;
+      }
+    : undefined;
   const relative = path.relative(projectRoot, run.dir);
   return appendEntry(ledgerFile, {
     at: new Date().toISOString(),
@@ -49,7 +66,7 @@ export function recordDecision(evidence: RunEvidence, request: DecisionRequest, 
     runId: run.runId,
     run: relative.startsWith('..') ? run.dir : relative,
     evidence: digest,
-  });
+  }, sign);
 }
 
 function currentUser(): string {

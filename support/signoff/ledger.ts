@@ -30,10 +30,18 @@ export interface LedgerEntry {
   run: string;
   evidence: string;
   prev: string;
+  /** The owner's SSH signature of the entry's unsigned hash (where signoff/allowed_signers asks for one). */
+  signature?: string;
   hash: string;
 }
 
-export type EntryDraft = Omit<LedgerEntry, 'seq' | 'prev' | 'hash'>;
+export type EntryDraft = Omit<LedgerEntry, 'seq' | 'prev' | 'hash' | 'signature'>;
+
+/** What a signature signs: the hash of the entry without its signature. */
+export function unsignedHash(entry: Omit<LedgerEntry, 'hash'> | LedgerEntry): string {
+  const { signature: _signature, ...body } = entry as LedgerEntry;
+  return entryHash(body);
+}
 
 export const GENESIS = `sha256:${'0'.repeat(64)}`;
 
@@ -77,8 +85,8 @@ export function readLedger(file: string): LedgerEntry[] {
   });
 }
 
-/** Appends one entry, chained to the last; a lock file keeps two sign-offs from taking the same place. */
-export function appendEntry(file: string, draft: EntryDraft): LedgerEntry {
+/** Appends one entry, chained to the last, signed by `sign` when given; a lock file keeps two sign-offs from taking the same place. */
+export function appendEntry(file: string, draft: EntryDraft, sign?: (unsigned: string) => string): LedgerEntry {
   mkdirSync(path.dirname(file), { recursive: true });
   const lock = `${file}.lock`;
   let fd: number;
@@ -89,7 +97,8 @@ export function appendEntry(file: string, draft: EntryDraft): LedgerEntry {
   }
   try {
     const last = readLedger(file).at(-1);
-    const body = { seq: (last?.seq ?? 0) + 1, ...draft, prev: last?.hash ?? GENESIS };
+    const unsigned = { seq: (last?.seq ?? 0) + 1, ...draft, prev: last?.hash ?? GENESIS };
+    const body = sign ? { ...unsigned, signature: sign(entryHash(unsigned)) } : unsigned;
     const entry: LedgerEntry = { ...body, hash: entryHash(body) };
     appendFileSync(file, `${JSON.stringify(entry)}\n`);
     return entry;

@@ -4,7 +4,9 @@ import { projectRoot } from '../config/sources';
 import { readAllureResults } from '../evidence/allure-results';
 import { evidenceDigest } from '../evidence/evidence-digest';
 import { groupScenarios, type Scenario } from '../evidence/scenarios';
-import { describeEntry, entryHash, GENESIS, readLedgerLines } from './ledger';
+import { anchorProblems, committedLedger } from './anchor';
+import { describeEntry, entryHash, GENESIS, readLedgerLines, unsignedHash } from './ledger';
+import { allowedSignersFile, signatureProblem } from './signatures';
 
 export interface Verification {
   entries: number;
@@ -21,7 +23,7 @@ export interface Verification {
  */
 export function verifyLedger(file: string, root = projectRoot): Verification {
   const lines = readLedgerLines(file);
-  const problems: string[] = [];
+  const problems: string[] = [...trustProblems(file, lines)];
   const runsNotOnDisk = new Set<string>();
   const runs = new Map<string, Scenario[] | Error>();
   let prev = GENESIS;
@@ -54,6 +56,24 @@ export function verifyLedger(file: string, root = projectRoot): Verification {
     }
   });
   return { entries: lines.length, head: prev, problems, runsNotOnDisk: [...runsNotOnDisk] };
+}
+
+/**
+ * What makes the ledger untrustworthy as a whole: entries the committed
+ * ledger has that this one lost (a cut tail), and, where an allowed-signers
+ * file is committed beside it, decisions not signed by their owner's key.
+ */
+export function trustProblems(file: string, lines = readLedgerLines(file)): string[] {
+  const problems = anchorProblems(lines, committedLedger(file));
+  const signers = allowedSignersFile(file);
+  if (existsSync(signers)) {
+    for (const line of lines) {
+      if (!line.entry) continue;
+      const problem = signatureProblem(unsignedHash(line.entry), line.entry.signature, line.entry.owner, signers);
+      if (problem) problems.push(`${describeEntry(line)}: ${problem}`);
+    }
+  }
+  return problems;
 }
 
 function readScenarios(runDir: string): Scenario[] | Error {
