@@ -10,6 +10,7 @@ import { labelScenario } from './evidence/allure-labels';
 import { requiredModules } from './features/requirements';
 import { missingModules } from './odoo/capabilities';
 import { OdooGateway } from './odoo/gateway';
+import { OutageWatch } from './odoo/outage';
 import { roleCredentials } from './odoo/roles';
 import { playwrightEvidence } from './odoo/ui/evidence-hook';
 import { RoleSessions } from './odoo/ui/role-sessions';
@@ -107,7 +108,8 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  odoo: [async ({ harness }, use) => use(await OdooGateway.connect(harness)), { scope: 'worker' }],
+  // One outage watch per run (a file in the run folder): once Odoo is gone for good, no worker waits for it again.
+  odoo: [async ({ harness }, use) => use(await OdooGateway.connect(harness, harness.odoo.timeoutMs, OutageWatch.forRun(process.env.UAT_RUN_DIR, harness.odoo.url))), { scope: 'worker' }],
   roleSessions: [
     async ({ harness, odoo, browser }, use) => {
       const sessions = new RoleSessions(browser, harness, odoo.capabilities.profile, { loginVia: 'session-endpoint' });

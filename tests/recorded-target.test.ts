@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { projectRoot } from '../support/config/sources';
@@ -55,4 +56,32 @@ describe('recorded targets', () => {
     assert.match(output, /1 failed/);
     assert.match(output, /holds no answer to \/json\/2\/product\.product\/create .*; the nearest recorded request was .*Pallet racking kit/);
   });
+
+  it('completes run.json when Ctrl-C stops a run, naming every scenario that did not run', async () => {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'uat.js'), 'run', '--env', 'recorded-19'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let pressed = false;
+    const code = await new Promise<number>((resolve) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        // A couple of scenarios in, the user presses Ctrl-C, once.
+        if (!pressed && (output.match(/✓/g) ?? []).length >= 2) {
+          pressed = true;
+          child.kill('SIGINT');
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      child.on('close', (exit) => resolve(exit ?? -1));
+    });
+    assert.equal(code, 130, output.slice(-2000));
+    const runId = /uat: run (\S+):/.exec(output)?.[1] as string;
+    const run = JSON.parse(readFileSync(path.join(projectRoot, 'reports', 'runs', runId, 'run.json'), 'utf8'));
+    assert.equal(run.interrupted, true);
+    assert.equal(run.exitCode, 130);
+    assert.ok(run.finished, 'the run says when it ended');
+    assert.ok(run.notRun.length > 0 && run.notRun.length < run.suite.length, `some scenarios ran, the rest are named: ${run.notRun.join(', ')}`);
+    assert.match(output, new RegExp(`was interrupted; ${run.notRun.length} scenario\\(s\\) did not run: UAT-`));
+  });
 });
+

@@ -15,9 +15,11 @@ import { moduleRequirements } from '../../support/features/requirements';
 import { selectedScenarioIds } from '../../support/features/selection';
 import { markFaultsBroken } from '../../support/evidence/fault-status';
 import { sealResults } from '../../support/signoff/result-seal';
+import { readAllureResults } from '../../support/evidence/allure-results';
+import { groupScenarios } from '../../support/evidence/scenarios';
 import { OdooGateway } from '../../support/odoo/gateway';
 import { openRunTarget } from '../../support/odoo/recorded-target/stand-in';
-import { provisionMissingRoles } from '../../support/odoo/roles';
+import { ensureRoleUsers } from '../../support/odoo/roles';
 import { assertRunnable, assertTagExpression } from './check';
 import { chosenEnvironment } from './environment-option';
 import type { Command } from './index';
@@ -137,14 +139,23 @@ async function run(args: string[]): Promise<number> {
       throw new HarnessError('the feature files could not be turned into tests (see above); no scenario ran', 4);
     }
     // Role users are provisioned once, before parallel workers need them.
-    const provisioned = environment.provisionRoles ? await provisionMissingRoles(gateway.admin, gateway.capabilities, environment) : [];
+    const provisioned = await ensureRoleUsers(gateway);
     for (const { role, action, login } of provisioned) console.log(`uat: role ${role}: ${action} user "${login}"`);
     // A recording is made, and replayed, by one worker: identical requests of two scenarios then come in the recorded order.
     const workers = values.record || configured.recording ? ['--workers', '1'] : values.workers ? ['--workers', values.workers] : [];
     const tested = await runTool('playwright', ['test', ...workers], childEnv, 'inherit');
     const broken = existsSync(resultsDir(runDir)) ? markFaultsBroken(resultsDir(runDir)) : [];
     if (broken.length) console.log(`uat: ${broken.length} scenario(s) broken by a fault (not a business finding): ${broken.join('; ')}`);
-    Object.assign(run, { finished: new Date().toISOString(), exitCode: tested.code, ...(existsSync(resultsDir(runDir)) ? { sealed: sealResults(resultsDir(runDir)) } : {}) });
+    const results = existsSync(resultsDir(runDir)) ? resultsDir(runDir) : undefined;
+    // An interrupted run names every scenario of its suite that has no result.
+    const notRun = tested.interrupted ? notRunOf(run.suite, results) : [];
+    if (tested.interrupted) console.log(`uat: run ${runId} was interrupted; ${notRun.length} scenario(s) did not run${notRun.length ? `: ${notRun.join(', ')}` : ''}`);
+    Object.assign(run, {
+      finished: new Date().toISOString(),
+      exitCode: tested.code,
+      ...(tested.interrupted ? { interrupted: true, notRun } : {}),
+      ...(results ? { sealed: sealResults(results) } : {}),
+    });
     writeRun();
     for (const line of await target.close({ server: version.serverVersion, transport: gateway.admin.transport, seed })) console.log(`uat: ${line}`);
     console.log(`uat: run ${runId} finished with exit code ${tested.code}; results in ${path.relative(process.cwd(), runDir)}`);
@@ -154,6 +165,12 @@ async function run(args: string[]): Promise<number> {
     await target.abort();
     throw error;
   }
+}
+
+/** The suite's scenario ids that have no result (or only a skipped one) in the results. */
+function notRunOf(suite: string[], results: string | undefined): string[] {
+  const ran = new Set(results ? groupScenarios(readAllureResults(results)).filter((s) => s.status !== 'skipped').map((s) => s.id) : []);
+  return suite.filter((id) => !ran.has(id));
 }
 
 /** Where the run's Allure results are, as the profile's "allure" format names them. */
@@ -167,13 +184,25 @@ function runTool(
   args: string[],
   env: NodeJS.ProcessEnv,
   stdio: 'pipe' | 'inherit',
-): Promise<{ code: number; output: string }> {
+): Promise<{ code: number; output: string; interrupted: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(projectRoot, 'node_modules', '.bin', tool), args, { cwd: projectRoot, env, stdio });
     let output = '';
+    let interrupted = false;
+    // Ctrl-C (or a pipeline's TERM) stops the tests, not this process: it still completes run.json.
+    const forward = (signal: NodeJS.Signals) => {
+      interrupted = true;
+      child.kill(signal);
+    };
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', (error) => reject(new HarnessError(`could not start ${tool}: ${error.message} (run npm install)`)));
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), output }));
+    child.on('close', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve({ code: interrupted ? 130 : (code ?? (signal ? 128 : 1)), output, interrupted });
+    });
   });
 }

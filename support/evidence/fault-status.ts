@@ -8,6 +8,8 @@ import path from 'node:path';
  */
 const FAULT = /^(TransportError|AuthenticationError|ConfigError|TableError|TestTargetRefused|TimeoutError)\b|^Test timeout of \d+ms exceeded/;
 
+const NOT_RUN_MESSAGE = /^TransportError: not run:/;
+
 export function isFault(message: string | undefined): boolean {
   return FAULT.test((message ?? '').trim());
 }
@@ -20,11 +22,12 @@ export function isFault(message: string | undefined): boolean {
  */
 export function markFaultsBroken(resultsDir: string): string[] {
   const changed: string[] = [];
+  // A scenario the run did not start because it had given up on Odoo is not run (Allure's skipped), not broken.
   for (const file of readdirSync(resultsDir).filter((f) => f.endsWith('-result.json'))) {
     const full = path.join(resultsDir, file);
     const result = JSON.parse(readFileSync(full, 'utf8')) as { name?: string; status?: string; statusDetails?: { message?: string } };
     if (result.status === 'failed' && isFault(result.statusDetails?.message)) {
-      result.status = 'broken';
+      result.status = NOT_RUN_MESSAGE.test(result.statusDetails?.message ?? '') ? 'skipped' : 'broken';
       writeFileSync(full, JSON.stringify(result));
       changed.push(result.name ?? file);
     }

@@ -35,6 +35,9 @@ export interface RunInfo {
   exitCode?: number | null;
   /** The ids of the scenarios the run's profile selects: each must have a result. */
   suite?: string[];
+  /** Set when Ctrl-C or a TERM stopped the tests; `notRun` names the suite's scenarios without a result. */
+  interrupted?: boolean;
+  notRun?: string[];
   /** SHA-256 of each file of allure-results when the run ended: a later edit is named, and refused. */
   sealed?: Record<string, string>;
 }

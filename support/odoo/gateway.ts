@@ -7,6 +7,7 @@ import { Json2Transport } from './rpc/json2-transport';
 import type { RpcTransport } from './rpc/transport';
 import { XmlRpcTransport } from './rpc/xmlrpc-transport';
 import { roleCredentials } from './roles';
+import type { OutageWatch } from './outage';
 import { listDatabases, readServerVersion } from './server';
 import { versionProfile, type VersionProfile } from './version-profile';
 
@@ -22,18 +23,20 @@ export class OdooGateway {
     readonly capabilities: Capabilities,
     /** The set-up user (ODOO_LOGIN): creates master data and stock. */
     readonly admin: OdooClient,
+    private readonly outage?: OutageWatch,
   ) {}
 
   /**
    * Reaches the server (giving up after `reachTimeoutMs`, default the call
    * time limit), logs in the set-up user and detects what the server has.
    */
-  static async connect(environment: HarnessEnvironment, reachTimeoutMs = environment.odoo.timeoutMs): Promise<OdooGateway> {
-    const server = await readServerVersion(environment.odoo.url, reachTimeoutMs);
+  static async connect(environment: HarnessEnvironment, reachTimeoutMs = environment.odoo.timeoutMs, outage?: OutageWatch): Promise<OdooGateway> {
+    outage?.assertAnswering();
+    const server = await (outage ? outage.call(() => readServerVersion(environment.odoo.url, reachTimeoutMs), true) : readServerVersion(environment.odoo.url, reachTimeoutMs));
     const admin = createClient(environment, versionProfile(server.major), {
       ...environment.odoo.admin,
       ...(environment.odoo.apiKey ? { apiKey: environment.odoo.apiKey } : {}),
-    });
+    }, outage);
     await admin.uid().catch(async (error: unknown) => {
       // A wrong ODOO_DB is named, not left to the driver's text (psycopg2's, or JSON-2's 404): asked only when the login fails.
       const databases = await listDatabases(environment.odoo.url, reachTimeoutMs);
@@ -43,7 +46,7 @@ export class OdooGateway {
       throw error;
     });
     const capabilities = await detectCapabilities(server, admin);
-    return new OdooGateway(environment, capabilities, admin);
+    return new OdooGateway(environment, capabilities, admin, outage);
   }
 
   /** The client of a role (SALES, WAREHOUSE, ...), logged in on first use. */
@@ -58,7 +61,7 @@ export class OdooGateway {
             `or UAT_PROVISION_ROLES=true to let the harness create one`,
         );
       }
-      client = createClient(this.environment, this.capabilities.profile, credentials);
+      client = createClient(this.environment, this.capabilities.profile, credentials, this.outage);
       await client.uid();
       this.#roles.set(key, client);
     }
@@ -75,7 +78,7 @@ export class OdooGateway {
 export type OdooTarget = Pick<OdooGateway, 'environment' | 'capabilities' | 'admin' | 'as'>;
 
 /** Picks the transport: JSON-2 where the server has it and the user has an API key, unless told otherwise. */
-export function createClient(environment: HarnessEnvironment, profile: VersionProfile, credentials: Credentials): OdooClient {
+export function createClient(environment: HarnessEnvironment, profile: VersionProfile, credentials: Credentials, outage?: OutageWatch): OdooClient {
   const { url, db, rpc, timeoutMs } = environment.odoo;
   const wantsJson2 = rpc === 'json2' || (rpc === 'auto' && profile.json2 && credentials.apiKey !== undefined);
   let transport: RpcTransport;
@@ -90,5 +93,6 @@ export function createClient(environment: HarnessEnvironment, profile: VersionPr
     transport,
     login: credentials.login,
     assertWritable: () => assertTestTarget(environment),
+    ...(outage ? { outage } : {}),
   });
 }

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Credentials, HarnessEnvironment } from '../config/environment';
+import { ConfigError } from '../config/errors';
 import { Secret } from '../config/secret';
 import type { Capabilities } from './capabilities';
 import type { OdooClient } from './rpc/client';
@@ -51,7 +52,7 @@ export function roleCredentials(environment: HarnessEnvironment, role: string): 
 export interface ProvisionResult {
   role: string;
   login: string;
-  action: 'created' | 'updated';
+  action: 'created' | 'updated' | 'unchanged';
   groups: string[];
 }
 
@@ -62,9 +63,8 @@ export async function provisionRoleUser(
   environment: HarnessEnvironment,
   role: string,
 ): Promise<ProvisionResult> {
-  const definition = ROLE_DEFINITIONS[role];
-  if (!definition) throw new Error(`role ${role} has no standard groups: give its user in UAT_ROLE_${role}_LOGIN/PASSWORD`);
-  const groups = [...definition.groups, ...(capabilities.profile.extraRoleGroups[role] ?? [])];
+  const definition = ROLE_DEFINITIONS[role] as { title: string };
+  const groups = roleGroups(capabilities, role);
   const groupIds = await requireXmlIds(admin, ['base.group_user', ...groups]);
   const login = provisionedLogin(role);
   const values = {
@@ -96,11 +96,55 @@ export async function relevantGroups(admin: OdooClient, capabilities: Capabiliti
   return groups.map((g) => g.full_name).sort();
 }
 
-/** Provisions every standard role the environment file does not name a user for. */
-export async function provisionMissingRoles(admin: OdooClient, capabilities: Capabilities, environment: HarnessEnvironment): Promise<ProvisionResult[]> {
+/** The standard groups of a role on this version (with the version's extra ones), as xml ids. */
+function roleGroups(capabilities: Capabilities, role: string): string[] {
+  const definition = ROLE_DEFINITIONS[role];
+  if (!definition) throw new Error(`role ${role} has no standard groups: give its user in UAT_ROLE_${role}_LOGIN/PASSWORD`);
+  return [...definition.groups, ...(capabilities.profile.extraRoleGroups[role] ?? [])];
+}
+
+/** Whether a provisioned role user exists, is active, has every group of its role, and logs in: then nothing is written. */
+async function roleUserWorks(gateway: RoleLogins, role: string): Promise<boolean> {
+  const { admin, capabilities } = gateway;
+  const field = capabilities.profile.userGroupsField;
+  const [user] = await admin.searchRead<Record<string, number[]>>('res.users', [['login', '=', provisionedLogin(role)]], [field]);
+  if (!user) return false;
+  const wanted = await requireXmlIds(admin, ['base.group_user', ...roleGroups(capabilities, role)]);
+  if (!wanted.every((id) => (user[field] ?? []).includes(id))) return false;
+  return gateway.as(role).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** What ensureRoleUsers needs of the gateway. */
+interface RoleLogins {
+  admin: OdooClient;
+  capabilities: Capabilities;
+  environment: HarnessEnvironment;
+  as(role: string): Promise<OdooClient>;
+}
+
+/**
+ * Makes every role of a run able to act, writing only what is missing: each
+ * user the environment file names must log in (all refusals named at once,
+ * before anything is written); a provisioned user that exists with its
+ * groups and logs in is left as it is; any other is created or brought up
+ * to date. A run never rewrites a role user that works (another run may be
+ * using its sessions).
+ */
+export async function ensureRoleUsers(gateway: RoleLogins): Promise<ProvisionResult[]> {
+  const { environment } = gateway;
+  const problems: string[] = [];
+  for (const [role, credentials] of Object.entries(environment.roles)) {
+    await gateway.as(role).catch((error: unknown) => problems.push(`role ${role} ("${credentials.login}"): ${(error as Error).message}`));
+  }
+  if (problems.length) throw new ConfigError([...problems, `${environment.file}: fix the role users above (\`uat doctor\` checks them too): nothing was written to Odoo`].join('\n'));
+  if (!environment.provisionRoles) return [];
   const results: ProvisionResult[] = [];
-  for (const role of Object.keys(ROLE_DEFINITIONS)) {
-    if (!environment.roles[role]) results.push(await provisionRoleUser(admin, capabilities, environment, role));
+  for (const role of Object.keys(ROLE_DEFINITIONS).filter((r) => !environment.roles[r])) {
+    if (await roleUserWorks(gateway, role)) results.push({ role, login: provisionedLogin(role), action: 'unchanged', groups: roleGroups(gateway.capabilities, role) });
+    else results.push(await provisionRoleUser(gateway.admin, gateway.capabilities, environment, role));
   }
   return results;
 }

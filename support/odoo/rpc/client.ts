@@ -1,3 +1,4 @@
+import type { OutageWatch } from '../outage';
 import type { RpcCall, RpcTransport, TransportKind } from './transport';
 
 /** Methods that only read: they pass even where the environment forbids writes. */
@@ -44,6 +45,8 @@ export interface ClientOptions {
   assertWritable: () => void;
   /** Merged under every call's own context (e.g. lang, tz). */
   baseContext?: Context;
+  /** Retries reads while Odoo is briefly gone, and stops calling it once the run gave up on it. */
+  outage?: OutageWatch;
 }
 
 /**
@@ -92,7 +95,8 @@ export class OdooClient {
       ...(Object.keys(context).length ? { context } : {}),
     };
     this.#calls += 1;
-    return (await this.options.transport.call(call)) as T;
+    const send = () => this.options.transport.call(call);
+    return (await (this.options.outage ? this.options.outage.call(send, READ_ONLY_METHODS.has(method)) : send())) as T;
   }
 
   read<T = Values>(model: string, ids: readonly number[], fields: string[], context?: Context): Promise<T[]> {
