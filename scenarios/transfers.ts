@@ -40,18 +40,15 @@ export async function requestResupply(world: World, units: number, productAlias?
   const product = productAlias ? world.notes.products.get(productAlias) : theOnlyProduct(world, world.notes.products.all(), 'this scenario', 'the regional warehouse asks the central warehouse for 5 "Forklift battery"');
   const regional = world.notes.recall('the regional warehouse');
   world.notes.remember('the stock before the transfer', await position(world, product));
-  const [latest] = await admin.search('stock.picking', [], { limit: 1, order: 'id desc' });
   const rule = await createReorderingRule(admin, product.id, regional, regional.resupplyRoute, { min: units, max: units, trigger: 'manual' });
   await replenishNow(admin, rule.id);
-  const transfers = await transfersOfProduct(admin, product.id, latest ?? 0);
+  const transfers = await transfersOfProduct(admin, product.id);
   expectThat(transfers.length > 0, `resupplying ${regional.name} created no transfer of ${product.name}`);
-  world.notes.remember('the resupply transfers', transfers);
 }
 
 /** The transfer of the chain that is ready now: out of the central warehouse first, then into the regional one. */
 async function readyTransfer(world: World, product: RecordRef): Promise<PickingState> {
-  const chain = world.notes.recall('the resupply transfers');
-  const current = await transfersOfProduct(world.odoo.admin, product.id, Math.min(...chain.map((t) => t.id)) - 1);
+  const current = await transfersOfProduct(world.odoo.admin, product.id);
   const ready = current.find((t) => t.state === 'assigned');
   if (!ready) throw new Error(`no resupply transfer of ${product.name} is ready: ${current.map((t) => `${t.name} is ${t.state}`).join(', ')}`);
   return ready;

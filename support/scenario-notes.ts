@@ -1,5 +1,4 @@
 import type { ComplaintDesk } from './odoo/operations/service';
-import type { PickingState } from './odoo/operations/inventory';
 import type { RecordRef } from './odoo/operations/master-data';
 import type { WarehouseRef } from './odoo/operations/warehouses';
 import type { ServerVersion } from './odoo/server';
@@ -31,7 +30,6 @@ export interface Notes {
   'the central warehouse': WarehouseRef;
   'the regional warehouse': WarehouseRef & { resupplyRoute: number };
   'the stock before the transfer': { product: RecordRef; central: number; regional: number };
-  'the resupply transfers': PickingState[];
 }
 
 /** Records a scenario names by the analyst's aliases ("Oak shelf"), one book per kind. */

@@ -16,9 +16,13 @@ export interface PickingState {
   moves: { id: number; product: number; demand: number; quantity: number }[];
 }
 
-/** The transfers that move a product, following the chain from the first. */
-export async function transfersOfProduct(client: OdooClient, product: number, since: number): Promise<PickingState[]> {
-  return readPickings(client, [['move_ids.product_id', '=', product], ['id', '>', since]]);
+/**
+ * The transfers that move a product, oldest first. A scenario's product is
+ * its own (namespaced), so these are its transfers even where Odoo merged
+ * its moves into a transfer another run opened and left (seen on 19).
+ */
+export async function transfersOfProduct(client: OdooClient, product: number): Promise<PickingState[]> {
+  return readPickings(client, [['move_ids.product_id', '=', product]]);
 }
 
 export async function readPickings(client: OdooClient, domain: unknown[]): Promise<PickingState[]> {

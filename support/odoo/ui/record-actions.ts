@@ -16,8 +16,8 @@ export async function confirmOrderInWebClient(client: OdooWebClient, order: numb
 
 /**
  * Validates a transfer from its form: sets the done quantity of each listed
- * product line (by the product name it shows), clicks Validate and answers
- * the backorder question when Odoo asks it.
+ * product line (by the product name it shows) and 0 on every other line,
+ * clicks Validate and answers the backorder question when Odoo asks it.
  */
 export async function validateTransferInWebClient(
   client: OdooWebClient,
@@ -28,6 +28,13 @@ export async function validateTransferInWebClient(
   const form = await FormView.open(client, 'stock.picking', picking);
   const moves = form.one2many(client.profile.pickingMovesField);
   for (const [productName, quantity] of quantities) await moves.row(productName).set('quantity', quantity);
+  // Lines of other products (another run's moves, merged by Odoo into this transfer) are not this scenario's to ship.
+  const rows = await moves.rowCount();
+  for (let index = 0; index < rows; index += 1) {
+    const row = moves.row(index);
+    const shown = await row.root.innerText();
+    if (![...quantities.keys()].some((name) => shown.includes(name))) await row.set('quantity', 0);
+  }
   await form.clickButton('button_validate');
   // Each click settles with Odoo idle: a question is on screen by then, or none comes.
   const question = new Dialog(client);
