@@ -1,5 +1,5 @@
 import type { Actor } from '../support/actors';
-import { transfersOfProduct, unitsByProduct, type PickingState } from '../support/odoo/operations/inventory';
+import { cancelOpenTransfersOf, transfersOfProduct, unitsByProduct, type PickingState } from '../support/odoo/operations/inventory';
 import { mainWarehouse, onHand, setOnHand, type RecordRef } from '../support/odoo/operations/master-data';
 import { createReorderingRule, replenishNow } from '../support/odoo/operations/purchase';
 import { resuppliedWarehouse } from '../support/odoo/operations/warehouses';
@@ -40,6 +40,8 @@ export async function requestResupply(world: World, units: number, productAlias?
   const product = productAlias ? world.notes.products.get(productAlias) : theOnlyProduct(world, world.notes.products.all(), 'this scenario', 'the regional warehouse asks the central warehouse for 5 "Forklift battery"');
   const regional = world.notes.recall('the regional warehouse');
   world.notes.remember('the stock before the transfer', await position(world, product));
+  // The regional warehouse is shared by runs: a resupply this scenario does not finish is cancelled when it ends.
+  world.leaveNothingOpen(`the open resupply transfers of ${product.name}`, () => cancelOpenTransfersOf(admin, product.id));
   const rule = await createReorderingRule(admin, product.id, regional, regional.resupplyRoute, { min: units, max: units, trigger: 'manual' });
   await replenishNow(admin, rule.id);
   const transfers = await transfersOfProduct(admin, product.id);

@@ -7,6 +7,7 @@ import type { Secret } from './config/secret';
 import { DataFactory } from './data/factory';
 import { scenarioNamespace } from './data/namespace';
 import { labelScenario } from './evidence/allure-labels';
+import { attachText } from './evidence/attachments';
 import { requiredModules } from './features/requirements';
 import { missingModules } from './odoo/capabilities';
 import { OdooGateway } from './odoo/gateway';
@@ -83,6 +84,7 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
       rpc: async () => rpcShopCheckout(odoo.admin),
       hybrid: async () => webShopCheckout(webClientOn(await (await roleSessions.newContext()).newPage(), 'shop visitor', []), odoo.admin),
     };
+    const leftovers: { what: string; tidy: () => Promise<void> }[] = [];
     await use({
       environment: harness,
       mode: harness.mode,
@@ -95,7 +97,12 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
       acts: actsByMode[harness.mode],
       rpc: (actor) => odoo.as(actor.role),
       shop: shopByMode[harness.mode],
+      leaveNothingOpen: (what, tidy) => void leftovers.push({ what, tidy }),
     });
+    // What a failed or interrupted scenario left open in a place runs share is closed, so it cannot hold the next run up.
+    for (const { what, tidy } of leftovers.reverse()) {
+      await tidy().catch((error: unknown) => attachText($testInfo, `could not close ${what}`, (error as Error).message));
+    }
     // The scenario's RPC cost, in the report beside its result (excluded from Allure's history id).
     await parameter('RPC calls', String(odoo.callCount - callsBefore), { excluded: true });
   },

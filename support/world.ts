@@ -32,6 +32,8 @@ export interface World {
   rpc(actor: Actor): Promise<OdooClient>;
   /** A guest customer of the shop, checking out the way this run's mode does it. */
   shop(): Promise<ShopCheckout>;
+  /** Work to do when the scenario ends, passed, failed or interrupted: closes what it may have left open where runs share records. */
+  leaveNothingOpen(what: string, tidy: () => Promise<void>): void;
 }
 
 /** Attaches a snapshot of a record, read as the set-up user, with its deep link. */

@@ -1,3 +1,4 @@
+import { ConfigError } from '../config/errors';
 import type { OdooClient } from './rpc/client';
 
 /**
@@ -20,7 +21,8 @@ export async function requireXmlIds(client: OdooClient, xmlIds: readonly string[
   const found = await recordsByXmlId(client, xmlIds);
   return xmlIds.map((xmlId) => {
     const id = found.get(xmlId);
-    if (id === undefined) throw new Error(`${xmlId} does not exist on this Odoo: is the module "${xmlId.split('.')[0]}" installed?`);
+    // A database without the module (e.g. one with only base) is a set-up to fix, not a harness bug.
+    if (id === undefined) throw new ConfigError(`${xmlId} does not exist on this Odoo: is the module "${xmlId.split('.')[0]}" installed?`);
     return id;
   });
 }

@@ -53,5 +53,6 @@ export function rpcWorld(transport: RpcTransport, environment: HarnessEnvironmen
     acts: async () => rpcRoleActs(client),
     rpc: async () => client,
     shop: async () => rpcShopCheckout(client),
+    leaveNothingOpen: () => undefined,
   };
 }

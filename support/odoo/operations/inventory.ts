@@ -144,3 +144,14 @@ export function unitsByProduct(transfer: PickingState, what: 'demand' | 'quantit
   for (const move of transfer.moves) units.set(move.product, (units.get(move.product) ?? 0) + move[what]);
   return units;
 }
+
+/**
+ * Cancels the open transfers that move only this product; a transfer that
+ * also holds another run's moves is left as it is (those moves are not
+ * this scenario's, and its own are fenced off by its product anyway).
+ */
+export async function cancelOpenTransfersOf(client: OdooClient, product: number): Promise<void> {
+  const open = (await transfersOfProduct(client, product)).filter((t) => !['done', 'cancel'].includes(t.state));
+  const own = open.filter((t) => t.moves.every((m) => m.product === product));
+  if (own.length) await pressButton(client, 'stock.picking', own.map((t) => t.id), 'action_cancel');
+}
