@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { projectRoot } from '../support/config/sources';
+import { loadEnvironment } from '../support/config/environment';
 import { loadRecording, SECRET_PLACEHOLDER, staleSources } from '../support/odoo/recorded-target/recording';
+import { runSecrets } from '../support/odoo/recorded-target/stand-in';
 import { runCli } from './support/cli';
 
 /**
@@ -55,6 +57,19 @@ describe('recorded targets', () => {
     assert.notEqual(result.code, 0);
     assert.match(output, /1 failed/);
     assert.match(output, /holds no answer to \/json\/2\/product\.product\/create .*; the nearest recorded request was .*Pallet racking kit/);
+
+    // The failed run's folder, its Allure report and its sign-off pack hold none of the run's secrets.
+    const runId = /uat: run (\S+):/.exec(output)?.[1] as string;
+    assert.equal((await runCli(['report', '--run', runId])).code, 0);
+    const environment = loadEnvironment('recorded-19').environment;
+    const secrets = runSecrets(environment);
+    assert.ok(secrets.length >= 7, 'the password, the API key and every role password');
+    const leaks = filesUnder(path.join(projectRoot, 'reports', 'runs', runId)).flatMap((file) => {
+      const text = readFileSync(file, 'latin1');
+      return secrets.filter((secret) => text.includes(secret) || text.includes(Buffer.from(secret).toString('base64'))).map(() => path.basename(file));
+    });
+    assert.deepEqual(leaks, [], 'no secret in the run folder, the report or the pack');
+    assert.ok(filesUnder(path.join(projectRoot, 'reports', 'runs', runId)).some((f) => f.endsWith(path.join('allure-report', 'index.html'))));
   });
 
   it('completes run.json when Ctrl-C stops a run, naming every scenario that did not run', async () => {
@@ -85,3 +100,9 @@ describe('recorded targets', () => {
   });
 });
 
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
