@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { projectRoot } from '../support/config/sources';
 import { loadEnvironment } from '../support/config/environment';
 import { loadRecording, SECRET_PLACEHOLDER, staleSources } from '../support/odoo/recorded-target/recording';
-import { runSecrets } from '../support/odoo/recorded-target/stand-in';
+import { everySecretOf } from '../support/odoo/roles';
 import { runCli } from './support/cli';
 
 /**
@@ -62,7 +62,7 @@ describe('recorded targets', () => {
     const runId = /uat: run (\S+):/.exec(output)?.[1] as string;
     assert.equal((await runCli(['report', '--run', runId])).code, 0);
     const environment = loadEnvironment('recorded-19').environment;
-    const secrets = runSecrets(environment);
+    const secrets = everySecretOf(environment);
     assert.ok(secrets.length >= 7, 'the password, the API key and every role password');
     const leaks = filesUnder(path.join(projectRoot, 'reports', 'runs', runId)).flatMap((file) => {
       const text = readFileSync(file, 'latin1');

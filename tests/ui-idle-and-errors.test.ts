@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from '@playwright/test';
+import { ConfigError } from '../support/config/errors';
 import { BusinessRuleError } from '../support/odoo/errors';
 import { FormView } from '../support/odoo/ui/form-view';
 import { trackActivity, waitForOdooIdle } from '../support/odoo/ui/idle';
@@ -107,4 +108,23 @@ describe('web client driver against a stand-in page', () => {
       await fake.close();
     }
   });
+
+  it('names a server that serves no database to a visitor who is not logged in', async () => {
+    const fake = await startFakeWebClient((request) =>
+      request.path.startsWith('/shop') ? { status: 404, contentType: 'text/html', body: '<h1>Not Found</h1><p>No database is selected and the requested URL was not found in the server-wide controllers.</p>' } : undefined,
+    );
+    try {
+      const context = await browser.newContext();
+      const client = new OdooWebClient(await context.newPage(), { baseUrl: fake.url, profile: versionProfile(19), login: 'shop visitor', evidence: recordingEvidence().evidence });
+      await assert.rejects(client.goto('/shop/42'), (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /serves no database to a visitor who is not logged in \(\/shop\/42\): it has several databases and no dbfilter/);
+        return true;
+      });
+      await context.close();
+    } finally {
+      await fake.close();
+    }
+  });
 });
+

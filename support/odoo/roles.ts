@@ -41,6 +41,20 @@ export function provisionedPassword(environment: HarnessEnvironment, role: strin
   return new Secret(`Uat-${digest.slice(0, 24)}`);
 }
 
+/**
+ * Every secret a run may send or show: the set-up user's password and API
+ * key, each configured role's password and key, and every provisioned role's
+ * derived password. Kept out of recordings, traces and reports.
+ */
+export function everySecretOf(environment: HarnessEnvironment): string[] {
+  return [
+    environment.odoo.admin.password.reveal(),
+    environment.odoo.apiKey?.reveal() ?? '',
+    ...Object.values(environment.roles).flatMap((r) => [r.password.reveal(), r.apiKey?.reveal() ?? '']),
+    ...Object.keys(ROLE_DEFINITIONS).map((role) => provisionedPassword(environment, role).reveal()),
+  ].filter(Boolean);
+}
+
 /** The credentials a role acts with: from the environment file, else the provisioned user. */
 export function roleCredentials(environment: HarnessEnvironment, role: string): Credentials | undefined {
   const configured = environment.roles[role];

@@ -1,7 +1,7 @@
 import { relativeToRoot } from '../../config/sources';
 import { ConfigError } from '../../config/errors';
 import type { HarnessEnvironment } from '../../config/environment';
-import { provisionedPassword, ROLE_DEFINITIONS } from '../roles';
+import { everySecretOf } from '../roles';
 import { loadRecording, saveRecording, sourceDigests, staleSources, type TargetRecording } from './recording';
 import { startRecordingProxy } from './recording-proxy';
 import { startReplayServer } from './replay-server';
@@ -28,18 +28,8 @@ export interface RunTarget {
   abort(): Promise<void>;
 }
 
-/** Every secret a run sends in request bodies: kept out of recordings, and equal in record and replay once replaced. */
-export function runSecrets(environment: HarnessEnvironment): string[] {
-  return [
-    environment.odoo.admin.password.reveal(),
-    environment.odoo.apiKey?.reveal() ?? '',
-    ...Object.values(environment.roles).flatMap((r) => [r.password.reveal(), r.apiKey?.reveal() ?? '']),
-    ...Object.keys(ROLE_DEFINITIONS).map((role) => provisionedPassword(environment, role).reveal()),
-  ].filter(Boolean);
-}
-
 export async function openRunTarget(environment: HarnessEnvironment, options: { record?: string; features: string[] }): Promise<RunTarget> {
-  const secrets = runSecrets(environment);
+  const secrets = everySecretOf(environment);
   if (options.record && environment.recording) throw new ConfigError(`${environment.file}: UAT_RECORDING makes this a recorded target; record against a live Odoo's environment`);
   if ((options.record || environment.recording) && environment.mode !== 'rpc') {
     throw new ConfigError(`${environment.file}: a recorded target answers RPC only: run it with --mode rpc (this run is in ${environment.mode} mode)`);

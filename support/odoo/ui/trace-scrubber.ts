@@ -1,7 +1,7 @@
 import AdmZip from 'adm-zip';
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { loadEnvironment } from '../../config/environment';
-import { runSecrets } from '../recorded-target/stand-in';
+import { everySecretOf } from '../roles';
 
 const REDACTED = '[redacted]';
 
@@ -51,7 +51,7 @@ export function scrubTrace(file: string, secrets: readonly string[]): number {
  * there into the report and the sign-off pack).
  */
 export default class TraceScrubber implements Reporter {
-  readonly #secrets = process.env.UAT_ENV ? runSecrets(loadEnvironment(process.env.UAT_ENV, { overrides: process.env }).environment) : [];
+  readonly #secrets = process.env.UAT_ENV ? everySecretOf(loadEnvironment(process.env.UAT_ENV, { overrides: process.env }).environment) : [];
 
   onTestEnd(_test: TestCase, result: TestResult): void {
     for (const attachment of result.attachments) {

@@ -1,3 +1,4 @@
+import { ConfigError } from '../../config/errors';
 import type { Locator, Page } from '@playwright/test';
 import { redact, type Secret } from '../../config/secret';
 import { OdooError } from '../errors';
@@ -94,7 +95,14 @@ export class OdooWebClient {
   }
 
   async goto(path: string): Promise<void> {
-    await this.page.goto(this.url(path));
+    const response = await this.page.goto(this.url(path));
+    // A server with several databases and no dbfilter serves no database to a visitor without a session (seen on 19).
+    if (response?.status() === 404 && (await response.text()).includes('No database is selected')) {
+      throw new ConfigError(
+        `${this.options.baseUrl} serves no database to a visitor who is not logged in (${path}): it has several databases and no dbfilter; ` +
+          'give the test server one database, or a dbfilter that picks it',
+      );
+    }
   }
 
   async #attachFailure(title: string, error: unknown): Promise<void> {
