@@ -19,12 +19,8 @@ export interface Recording {
   exchanges: Exchange[];
 }
 
-/** Stands in for secrets in recorded bodies, so recordings can be committed. */
-export const SECRET_PLACEHOLDER = '[secret]';
-
-export function normaliseBody(body: string, secrets: string[]): string {
-  return secrets.filter(Boolean).reduce((text, secret) => text.split(secret).join(SECRET_PLACEHOLDER), body);
-}
+/** Secrets in recorded bodies become the recorded target's placeholder, so recordings can be committed. */
+export { SECRET_PLACEHOLDER, withoutSecrets as normaliseBody } from '../../support/odoo/recorded-target/recording';
 
 export function loadRecording(file: string): Recording {
   return JSON.parse(readFileSync(path.join(projectRoot, 'tests', 'recorded', 'rpc', file), 'utf8')) as Recording;
