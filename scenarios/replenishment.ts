@@ -25,12 +25,13 @@ export async function haveBoughtProduct(world: World, productAlias: string, vend
   const vendor = world.notes.remember('the vendor', known);
   await buyFrom(admin, product.id, vendor.id, price);
   const rule = await createReorderingRule(admin, product.id, await mainWarehouse(admin), await recordByXmlId(admin, BUY_ROUTE), levels);
-  world.notes.remember('the reordering rule', rule);
+  const rules = world.notes.has('the reordering rules') ? world.notes.recall('the reordering rules') : world.notes.remember('the reordering rules', []);
+  rules.push(rule);
 }
 
-/** Replenishment runs (the scheduler's job, as the set-up user) for the scenario's rule. */
+/** Replenishment runs (the scheduler's job, as the set-up user) for every rule of the scenario. */
 export async function runReplenishment(world: World): Promise<void> {
-  await replenishNow(world.odoo.admin, world.notes.recall('the reordering rule').id);
+  await replenishNow(world.odoo.admin, world.notes.recall('the reordering rules').map((r) => r.id));
 }
 
 /** The vendor's one purchase order of the scenario's goods. */

@@ -43,7 +43,7 @@ export async function requestResupply(world: World, units: number, productAlias?
   // The regional warehouse is shared by runs: a resupply this scenario does not finish is cancelled when it ends.
   world.leaveNothingOpen(`the open resupply transfers of ${product.name}`, () => cancelOpenTransfersOf(admin, product.id));
   const rule = await createReorderingRule(admin, product.id, regional, regional.resupplyRoute, { min: units, max: units, trigger: 'manual' });
-  await replenishNow(admin, rule.id);
+  await replenishNow(admin, [rule.id]);
   const transfers = await transfersOfProduct(admin, product.id);
   expectThat(transfers.length > 0, `resupplying ${regional.name} created no transfer of ${product.name}`);
 }

@@ -21,7 +21,8 @@ export interface Notes {
   'the invoice': RecordRef;
   'the credit note': RecordRef;
   'the vendor': RecordRef;
-  'the reordering rule': RecordRef;
+  /** Every reordering rule the scenario made, one per product bought. */
+  'the reordering rules': RecordRef[];
   'the purchase order': RecordRef;
   'the complaint': RecordRef;
   'the complaint desk': ComplaintDesk;

@@ -37,9 +37,9 @@ export async function createReorderingRule(
   return { model: 'stock.warehouse.orderpoint', id, name };
 }
 
-/** Runs the replenishment of a reordering rule now (its "Order Once" button), as the scheduler would. */
-export async function replenishNow(client: OdooClient, rule: number): Promise<void> {
-  await client.call('stock.warehouse.orderpoint', 'action_replenish', { ids: [rule] });
+/** Runs the replenishment of reordering rules now (their "Order Once" button), as the scheduler would. */
+export async function replenishNow(client: OdooClient, rules: number[]): Promise<void> {
+  await client.call('stock.warehouse.orderpoint', 'action_replenish', { ids: rules });
 }
 
 export interface PurchaseState {
