@@ -11,7 +11,7 @@ export interface ProductRow {
 
 export async function haveStorableProduct(world: World, alias: string, unitsOnHand: number, options: { price?: number } = {}): Promise<RecordRef> {
   const admin = world.odoo.admin;
-  const product = await createStorableProduct(admin, {
+  const product = await createStorableProduct(admin, world.odoo.capabilities.profile, {
     name: world.data.named(alias),
     price: options.price ?? world.data.price(),
     invoicePolicy: 'delivery',

@@ -33,7 +33,7 @@ describe('RPC gateway on a live Odoo (UAT_LIVE_ENV)', { skip: liveSkipReason }, 
   it('returns one unit through the return wizard and refunds it through the reversal wizard', async () => {
     const admin = gateway.admin;
     const tag = uniqueTag();
-    const product = await createStorableProduct(admin, { name: `Returnable ${tag}`, price: 40, invoicePolicy: 'delivery' });
+    const product = await createStorableProduct(admin, gateway.capabilities.profile, { name: `Returnable ${tag}`, price: 40, invoicePolicy: 'delivery' });
     const stock = (await mainWarehouse(admin)).stockLocation;
     await setOnHand(admin, product.id, stock, 5);
     const customer = await createCustomer(admin, { name: `Shopper ${tag}` });

@@ -22,7 +22,7 @@ describe('web client on a live Odoo (UAT_LIVE_ENV)', { skip: liveSkipReason }, (
   it('confirms a quotation, then validates part of its delivery with a backorder, all in the web client', async () => {
     const { admin, capabilities } = live.gateway;
     const tag = uniqueTag();
-    const { productId } = await productInStock(admin, `UI Widget ${tag}`, 100);
+    const { productId } = await productInStock(live.gateway, `UI Widget ${tag}`, 100);
     const customer = await admin.create('res.partner', { name: `UI Customer ${tag}` });
     const salesperson = await roleUserId(live.gateway, 'SALES');
     const orderId = await admin.create('sale.order', {
@@ -66,7 +66,7 @@ describe('web client on a live Odoo (UAT_LIVE_ENV)', { skip: liveSkipReason }, (
   it('turns a UserError shown in the web client into a BusinessRuleError with Odoo\'s text', async () => {
     const { admin } = live.gateway;
     const tag = uniqueTag();
-    const product = await admin.create('product.template', { name: `UI Empty ${tag}`, type: 'consu', is_storable: true });
+    const product = await admin.create('product.template', { name: `UI Empty ${tag}`, ...live.gateway.capabilities.profile.storableProduct });
     const [productId] = await admin.search('product.product', [['product_tmpl_id', '=', product]]);
     const customer = await admin.create('res.partner', { name: `UI Customer ${tag}` });
     const orderId = await admin.create('sale.order', { partner_id: customer, order_line: [[0, 0, { product_id: productId, product_uom_qty: 3 }]] });
@@ -91,7 +91,7 @@ describe('web client on a live Odoo (UAT_LIVE_ENV)', { skip: liveSkipReason }, (
   it('sets text, many2one and date fields of a delivery through their widgets and saves them', async () => {
     const { admin } = live.gateway;
     const tag = uniqueTag();
-    const { productId } = await productInStock(admin, `UI Field ${tag}`, 5);
+    const { productId } = await productInStock(live.gateway, `UI Field ${tag}`, 5);
     const [first, second] = [await admin.create('res.partner', { name: `UI First ${tag}` }), await admin.create('res.partner', { name: `UI Second ${tag}` })];
     const orderId = await admin.create('sale.order', { partner_id: first, order_line: [[0, 0, { product_id: productId, product_uom_qty: 1 }]] });
     await admin.call('sale.order', 'action_confirm', { ids: [orderId] });

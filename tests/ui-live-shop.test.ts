@@ -24,7 +24,7 @@ describe('eCommerce shop on a live Odoo (UAT_LIVE_ENV)', { skip: liveSkipReason 
     const setup = await prepareShopCheckout(admin);
     console.log(`shop set-up on ${capabilities.server.serverVersion}: ${setup.changes.join('; ') || 'nothing to change'}`);
     const tag = uniqueTag();
-    const { templateId } = await productInStock(admin, `Shop Lamp ${tag}`, 20, { inShop: true });
+    const { templateId } = await productInStock(live.gateway, `Shop Lamp ${tag}`, 20, { inShop: true });
     const email = `guest.${tag}@example.com`;
 
     const customer = new ShopCustomer(await sessions.guest());

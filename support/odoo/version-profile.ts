@@ -26,6 +26,10 @@ export interface VersionProfile {
   newProjectTaskPath(project: number): string;
   /** account.move's payments matched without a journal entry: matched_payment_ids from 18 (in the 18 and 19 sources; 17 has none). */
   invoiceMatchedPaymentsField: 'matched_payment_ids' | undefined;
+  /** What makes a product storable: type 'product' on 17, type 'consu' with is_storable from 18 (seen on 17, 18 and 19). */
+  storableProduct: { type: 'product' } | { type: 'consu'; is_storable: true };
+  /** sale.order counts its closed tasks (closed_task_count) from 18; 17 shows only the task count (seen on 17). */
+  orderCountsClosedTasks: boolean;
 }
 
 const OLDEST_SUPPORTED = 17;
@@ -42,6 +46,8 @@ const profiles: Record<number, VersionProfile> = {
     extraRoleGroups: {},
     newProjectTaskPath: (project) => `/web#model=project.task&view_type=form&default_project_id=${project}`,
     invoiceMatchedPaymentsField: undefined,
+    storableProduct: { type: 'product' },
+    orderCountsClosedTasks: false,
   },
   18: {
     major: 18,
@@ -56,6 +62,8 @@ const profiles: Record<number, VersionProfile> = {
     extraRoleGroups: { SALES: ['account.group_account_readonly'] },
     newProjectTaskPath: (project) => `/odoo/project/${project}/tasks/new`,
     invoiceMatchedPaymentsField: 'matched_payment_ids',
+    storableProduct: { type: 'consu', is_storable: true },
+    orderCountsClosedTasks: true,
   },
   19: {
     major: 19,
@@ -68,6 +76,8 @@ const profiles: Record<number, VersionProfile> = {
     extraRoleGroups: {},
     newProjectTaskPath: (project) => `/odoo/project/${project}/tasks/new`,
     invoiceMatchedPaymentsField: 'matched_payment_ids',
+    storableProduct: { type: 'consu', is_storable: true },
+    orderCountsClosedTasks: true,
   },
 };
 

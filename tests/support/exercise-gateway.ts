@@ -37,7 +37,7 @@ export async function exerciseGateway(gateway: OdooGateway, mark: (label: string
   await step('wrong-password', () => wrongCredentialsClient(gateway).uid());
 
   mark('set-up');
-  const product = await admin.create('product.product', { name: `Widget ${namespace}`, type: 'consu', is_storable: true, invoice_policy: 'delivery' });
+  const product = await admin.create('product.product', { name: `Widget ${namespace}`, ...gateway.capabilities.profile.storableProduct, invoice_policy: 'delivery' });
   const [warehouse] = await admin.searchRead<{ lot_stock_id: [number, string] }>('stock.warehouse', [], ['lot_stock_id'], { limit: 1 });
   const stock = warehouse?.lot_stock_id[0];
   await step('returns-none', async () => {

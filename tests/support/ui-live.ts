@@ -5,7 +5,6 @@ import { createStorableProduct, mainWarehouse, setOnHand } from '../../support/o
 import { publishInShop } from '../../support/odoo/operations/shop';
 import { provisionRoleUser } from '../../support/odoo/roles';
 import { chromiumLaunchOptions } from '../../support/odoo/ui/browser';
-import type { OdooClient } from '../../support/odoo/rpc/client';
 import type { ActionTiming } from '../../support/odoo/ui/web-client';
 import { liveEnvironment } from './live';
 
@@ -33,8 +32,9 @@ export async function roleUserId(gateway: OdooGateway, role: string): Promise<nu
 }
 
 /** A storable product with stock on hand in the main warehouse, published in the shop when asked. */
-export async function productInStock(admin: OdooClient, name: string, quantity: number, options: { inShop?: boolean } = {}): Promise<{ templateId: number; productId: number }> {
-  const product = await createStorableProduct(admin, { name, price: 25, invoicePolicy: 'delivery' });
+export async function productInStock(gateway: OdooGateway, name: string, quantity: number, options: { inShop?: boolean } = {}): Promise<{ templateId: number; productId: number }> {
+  const { admin } = gateway;
+  const product = await createStorableProduct(admin, gateway.capabilities.profile, { name, price: 25, invoicePolicy: 'delivery' });
   await setOnHand(admin, product.id, (await mainWarehouse(admin)).stockLocation, quantity);
   const templateId = options.inShop
     ? await publishInShop(admin, product.id)

@@ -1,4 +1,5 @@
 import type { OdooClient } from '../rpc/client';
+import type { VersionProfile } from '../version-profile';
 
 /** A record the harness made or found, with the name Odoo shows for it. */
 export interface RecordRef {
@@ -14,12 +15,11 @@ export interface ProductSpec {
   invoicePolicy: 'delivery' | 'order';
 }
 
-/** A storable product (type consu + is_storable from 18; checked on 18 and 19). */
-export async function createStorableProduct(admin: OdooClient, spec: ProductSpec): Promise<RecordRef> {
+/** A product whose stock Odoo tracks, in the fields of the server's version. */
+export async function createStorableProduct(admin: OdooClient, profile: VersionProfile, spec: ProductSpec): Promise<RecordRef> {
   const id = await admin.create('product.product', {
     name: spec.name,
-    type: 'consu',
-    is_storable: true,
+    ...profile.storableProduct,
     list_price: spec.price,
     invoice_policy: spec.invoicePolicy,
   });

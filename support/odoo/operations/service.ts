@@ -46,7 +46,7 @@ export interface ComplaintDesk {
 export async function complaintDeskFor(capabilities: Capabilities, admin: OdooClient, projectName: string): Promise<ComplaintDesk> {
   const helpdesk = ['helpdesk', 'helpdesk_mgmt'].find((m) => capabilities.modules.has(m));
   if (helpdesk) throw new Error(`this target has ${helpdesk}, whose tickets the harness cannot drive yet (only customer-care project tasks are supported)`);
-  return projectTaskDesk(await customerCareProject(admin, projectName));
+  return projectTaskDesk(await customerCareProject(admin, projectName), capabilities.profile.orderCountsClosedTasks);
 }
 
 /** The billable customer-care project, found by name or created: runs share it. */
@@ -58,8 +58,9 @@ async function customerCareProject(admin: OdooClient, name: string): Promise<num
 
 /** Closed task states: 1_done (done) and 1_canceled both count as closed for Odoo's counters. */
 const DONE = '1_done';
+const CLOSED_STATES = [DONE, '1_canceled'];
 
-function projectTaskDesk(project: number): ComplaintDesk {
+function projectTaskDesk(project: number, orderCountsClosedTasks: boolean): ComplaintDesk {
   return {
     kind: 'project-task',
     project,
@@ -93,7 +94,13 @@ function projectTaskDesk(project: number): ComplaintDesk {
       };
     },
     async ofOrder(client, order) {
-      const { tasks_ids: complaints, closed_task_count: closed } = await client.readOne<{ tasks_ids: number[]; closed_task_count: number }>('sale.order', order, ['tasks_ids', 'closed_task_count']);
+      if (orderCountsClosedTasks) {
+        const { tasks_ids: complaints, closed_task_count: closed } = await client.readOne<{ tasks_ids: number[]; closed_task_count: number }>('sale.order', order, ['tasks_ids', 'closed_task_count']);
+        return { complaints, closed };
+      }
+      // 17: counted as 18's closed_task_count counts, from the states of the order's tasks.
+      const { tasks_ids: complaints } = await client.readOne<{ tasks_ids: number[] }>('sale.order', order, ['tasks_ids']);
+      const closed = await client.searchCount('project.task', [['id', 'in', complaints], ['state', 'in', CLOSED_STATES]]);
       return { complaints, closed };
     },
   };
