@@ -3,7 +3,7 @@ import type { Actor } from '../support/actors';
 import { Given, Then, When } from './define';
 import './parameters';
 
-Given('credit limits are enabled', async ({ uat }) => {
+Given('credit limits are enabled', { needs: ['credit limits'] }, async ({ uat }) => {
   await haveCreditLimits(uat);
 });
 

@@ -1,6 +1,7 @@
 import type { DataTable } from 'playwright-bdd';
 import type { RowOf, TableSpec } from '../support/data/tables';
 import { registerStep, type StepKeyword } from '../support/features/step-registry';
+import type { TargetNeed } from '../support/odoo/target-needs';
 import { Given as bddGiven, Then as bddThen, When as bddWhen } from '../support/fixtures';
 import type { World } from '../support/world';
 
@@ -9,7 +10,8 @@ import type { World } from '../support/world';
  * entry in the step registry (for the catalogue and `uat check`). A step
  * that takes a table names its spec; its body then gets the table's rows,
  * typed and checked, as `table` beside the fixtures (in place of the raw
- * DataTable as last argument). The call keeps
+ * DataTable as last argument). A step that takes something for granted on
+ * the target says so in `needs`. The call keeps
  * Cucumber's shape, so editors that read step files still find the pattern.
  */
 type BddStep = typeof bddWhen;
@@ -17,21 +19,29 @@ type StepBody = Extract<Parameters<BddStep>[1], (...args: never[]) => unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- step arguments are typed by each body's own annotations, as in playwright-bdd
 type TableStepBody<Row> = (fixtures: { uat: World; table: Row[] }, ...args: any[]) => Promise<void>;
 
+type Needs = { needs?: readonly TargetNeed[] };
+
 function define(keyword: StepKeyword, bdd: BddStep) {
   function step(pattern: string, body: StepBody): void;
-  function step<S extends TableSpec>(pattern: string, options: { table: S }, body: TableStepBody<S extends TableSpec<infer C> ? RowOf<C> : never>): void;
-  function step(pattern: string, optionsOrBody: StepBody | { table: TableSpec }, tableBody?: TableStepBody<never>): void {
+  function step(pattern: string, options: Needs & { table?: undefined }, body: StepBody): void;
+  function step<S extends TableSpec>(pattern: string, options: Needs & { table: S }, body: TableStepBody<S extends TableSpec<infer C> ? RowOf<C> : never>): void;
+  function step(pattern: string, optionsOrBody: StepBody | (Needs & { table?: TableSpec }), body?: StepBody | TableStepBody<never>): void {
     if (typeof optionsOrBody === 'function') {
       registerStep({ keyword, pattern });
       bdd(pattern, optionsOrBody);
       return;
     }
-    const { table } = optionsOrBody;
-    const body = tableBody as TableStepBody<unknown>;
-    registerStep({ keyword, pattern, table });
+    const { table, needs } = optionsOrBody;
+    if (!table) {
+      registerStep({ keyword, pattern, ...(needs ? { needs } : {}) });
+      bdd(pattern, body as StepBody);
+      return;
+    }
+    const tableBody = body as TableStepBody<unknown>;
+    registerStep({ keyword, pattern, table, ...(needs ? { needs } : {}) });
     const run = async (uat: World, args: unknown[]) => {
       const raw = args.pop() as DataTable;
-      await body({ uat, table: table.parse(raw.hashes(), uat.where()) }, ...args);
+      await tableBody({ uat, table: table.parse(raw.hashes(), uat.where()) }, ...args);
     };
     bdd(pattern, tableStepWithArity(pattern, run));
   }

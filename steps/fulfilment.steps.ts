@@ -4,31 +4,31 @@ import { Then, When } from './define';
 import './parameters';
 import { goodsTable } from './tables';
 
-When('{actor} ships {int} units and keeps the rest as a backorder', async ({ uat }, actor: Actor, units: number) => {
+When('{actor} ships {int} units and keeps the rest as a backorder', { needs: ['one-step deliveries'] }, async ({ uat }, actor: Actor, units: number) => {
   await ship(uat, actor, { units }, 'backorder');
 });
 
-When('{actor} ships and keeps the rest as a backorder:', { table: goodsTable }, async ({ uat, table: rows }, actor: Actor) => {
+When('{actor} ships and keeps the rest as a backorder:', { needs: ['one-step deliveries'], table: goodsTable }, async ({ uat, table: rows }, actor: Actor) => {
   await ship(uat, actor, { rows }, 'backorder');
 });
 
-When('{actor} ships {int} units and cancels the rest', async ({ uat }, actor: Actor, units: number) => {
+When('{actor} ships {int} units and cancels the rest', { needs: ['one-step deliveries'] }, async ({ uat }, actor: Actor, units: number) => {
   await ship(uat, actor, { units }, 'no-backorder');
 });
 
-When('{actor} ships and cancels the rest:', { table: goodsTable }, async ({ uat, table: rows }, actor: Actor) => {
+When('{actor} ships and cancels the rest:', { needs: ['one-step deliveries'], table: goodsTable }, async ({ uat, table: rows }, actor: Actor) => {
   await ship(uat, actor, { rows }, 'no-backorder');
 });
 
-When('{actor} ships what is available and cancels the rest', async ({ uat }, actor: Actor) => {
+When('{actor} ships what is available and cancels the rest', { needs: ['one-step deliveries'] }, async ({ uat }, actor: Actor) => {
   await ship(uat, actor, { available: true }, 'no-backorder');
 });
 
-When('{actor} ships what is available and keeps the rest as a backorder', async ({ uat }, actor: Actor) => {
+When('{actor} ships what is available and keeps the rest as a backorder', { needs: ['one-step deliveries'] }, async ({ uat }, actor: Actor) => {
   await ship(uat, actor, { available: true }, 'backorder');
 });
 
-When('{actor} ships the delivery in full', async ({ uat }, actor: Actor) => {
+When('{actor} ships the delivery in full', { needs: ['one-step deliveries'] }, async ({ uat }, actor: Actor) => {
   await ship(uat, actor, { all: true });
 });
 

@@ -5,15 +5,15 @@ import { Given, Then, When } from './define';
 import './parameters';
 import { goodsTable } from './tables';
 
-Given('{string} is bought from vendor {string} at {float} and replenished by a reordering rule', async ({ uat }, product: string, vendor: string, price: number) => {
+Given('{string} is bought from vendor {string} at {float} and replenished by a reordering rule', { needs: ['reordering rules'] }, async ({ uat }, product: string, vendor: string, price: number) => {
   await haveBoughtProduct(uat, product, vendor, price);
 });
 
-Given('{string} is bought from vendor {string} at {float} with a reordering rule of minimum {int} and maximum {int}', async ({ uat }, product: string, vendor: string, price: number, min: number, max: number) => {
+Given('{string} is bought from vendor {string} at {float} with a reordering rule of minimum {int} and maximum {int}', { needs: ['reordering rules'] }, async ({ uat }, product: string, vendor: string, price: number, min: number, max: number) => {
   await haveBoughtProduct(uat, product, vendor, price, { min, max, trigger: 'manual' });
 });
 
-Given('{string} is bought from vendor {string} at {float} with an automatic reordering rule of minimum {int} and maximum {int}', async ({ uat }, product: string, vendor: string, price: number, min: number, max: number) => {
+Given('{string} is bought from vendor {string} at {float} with an automatic reordering rule of minimum {int} and maximum {int}', { needs: ['reordering rules'] }, async ({ uat }, product: string, vendor: string, price: number, min: number, max: number) => {
   await haveBoughtProduct(uat, product, vendor, price, { min, max, trigger: 'auto' });
 });
 
@@ -33,15 +33,15 @@ When('{actor} confirms the purchase order', async ({ uat }, actor: Actor) => {
   await confirmPurchaseOrder(uat, actor);
 });
 
-When('{actor} receives the purchase order in full', async ({ uat }, actor: Actor) => {
+When('{actor} receives the purchase order in full', { needs: ['one-step receipts'] }, async ({ uat }, actor: Actor) => {
   await receivePurchase(uat, actor, { all: true });
 });
 
-When('{actor} receives {int} units of the purchase order and keeps the rest as a backorder', async ({ uat }, actor: Actor, units: number) => {
+When('{actor} receives {int} units of the purchase order and keeps the rest as a backorder', { needs: ['one-step receipts'] }, async ({ uat }, actor: Actor, units: number) => {
   await receivePurchase(uat, actor, { units });
 });
 
-When('{actor} receives and keeps the rest as a backorder:', { table: goodsTable }, async ({ uat, table: rows }, actor: Actor) => {
+When('{actor} receives and keeps the rest as a backorder:', { needs: ['one-step receipts'], table: goodsTable }, async ({ uat, table: rows }, actor: Actor) => {
   await receivePurchase(uat, actor, { rows });
 });
 

@@ -4,7 +4,7 @@ import { Given, Then, When } from './define';
 import './parameters';
 import { goodsTable } from './tables';
 
-Given('a product {string} sold in the shop at {float} with {int} units on hand', async ({ uat }, alias: string, price: number, units: number) => {
+Given('a product {string} sold in the shop at {float} with {int} units on hand', { needs: ['stock adjustments'] }, async ({ uat }, alias: string, price: number, units: number) => {
   await haveShopProduct(uat, alias, price, units);
 });
 

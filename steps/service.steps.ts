@@ -5,11 +5,11 @@ import { Given, Then, When } from './define';
 import './parameters';
 import { goodsTable } from './tables';
 
-Given('{string} has received an order of {int} {string}', async ({ uat }, customer: string, quantity: number, product: string) => {
+Given('{string} has received an order of {int} {string}', { needs: ['one-step deliveries'] }, async ({ uat }, customer: string, quantity: number, product: string) => {
   await haveDeliveredOrder(uat, customer, [{ product, quantity }]);
 });
 
-Given('{string} has received an order of:', { table: goodsTable }, async ({ uat, table: rows }, customer: string) => {
+Given('{string} has received an order of:', { needs: ['one-step deliveries'], table: goodsTable }, async ({ uat, table: rows }, customer: string) => {
   await haveDeliveredOrder(uat, customer, rows);
 });
 

@@ -3,11 +3,11 @@ import type { Actor } from '../support/actors';
 import { Given, Then, When } from './define';
 import './parameters';
 
-Given('a regional warehouse {string} resupplied from the central warehouse', async ({ uat }, name: string) => {
+Given('a regional warehouse {string} resupplied from the central warehouse', { needs: ['a regional warehouse'] }, async ({ uat }, name: string) => {
   await haveRegionalWarehouse(uat, name);
 });
 
-Given('{string} has {int} units on hand in warehouse {string}', async ({ uat }, product: string, units: number, warehouse: string) => {
+Given('{string} has {int} units on hand in warehouse {string}', { needs: ['stock adjustments'] }, async ({ uat }, product: string, units: number, warehouse: string) => {
   await haveStockIn(uat, product, units, warehouse);
 });
 

@@ -7,7 +7,7 @@ import { runsRoot } from '../support/evidence/run-folder';
 import { runCli } from './support/cli';
 import { loadEnvironment } from '../support/config/environment';
 import { provisionedPassword, ROLE_DEFINITIONS } from '../support/odoo/roles';
-import { loadRecording } from './support/exchanges';
+import { loadRecording, REPLAYED_PASSWORD } from './support/exchanges';
 import { replayOdoo } from './support/replay-odoo';
 import { scratchDir, validEnvironment, writeEnvFile } from './support/files';
 
@@ -18,12 +18,13 @@ describe('uat run', () => {
   let dir: string;
   // A target that answers like the recorded Odoo 19 did to `uat doctor`: the run's
   // preflight (login, capabilities, role users) is a subset of those requests.
-  const replayed = { ODOO_API_KEY: 'replayed-api-key', ODOO_PASSWORD: 'admin', UAT_PROVISION_ROLES: 'true' };
+  const recording = loadRecording('doctor-odoo19-json2.json');
+  const replayed = { ODOO_API_KEY: 'replayed-api-key', ODOO_PASSWORD: REPLAYED_PASSWORD, ODOO_DB: recording.db, UAT_PROVISION_ROLES: 'true' };
   before(async () => {
     dir = scratchDir();
     const probe = loadEnvironment(writeEnvFile(dir, 'probe', { ...validEnvironment, ...replayed })).environment;
-    const secrets = ['admin', replayed.ODOO_API_KEY, ...Object.keys(ROLE_DEFINITIONS).map((r) => provisionedPassword(probe, r).reveal())];
-    odoo = await replayOdoo(loadRecording('doctor-odoo19-json2.json'), secrets, 'lookup');
+    const secrets = [REPLAYED_PASSWORD, replayed.ODOO_API_KEY, ...Object.keys(ROLE_DEFINITIONS).map((r) => provisionedPassword(probe, r).reveal())];
+    odoo = await replayOdoo(recording, secrets, 'lookup');
   });
   after(() => odoo.close());
 
@@ -101,7 +102,7 @@ describe('uat run', () => {
     const file = writeEnvFile(dir, 'fake', { ...validEnvironment, ...replayed, ODOO_URL: odoo.url });
     const result = await runCli(['run', '--env', file, '--profile', 'smoke']);
     assert.equal(result.code, 0, result.stdout + result.stderr);
-    assert.match(result.stdout, /uat: run (\S+): Odoo 19\.0 community at http:\/\/127\.0\.0\.1:\d+, database "uat19", mode hybrid, profile smoke/);
+    assert.match(result.stdout, /uat: run (\S+): Odoo 19\.0 community at http:\/\/127\.0\.0\.1:\d+, database "uat", mode hybrid, profile smoke/);
     // The recorded role users exist with their groups and log in: the run leaves them as they are.
     assert.match(result.stdout, /uat: role WAREHOUSE: unchanged user "uat\.warehouse@harness\.invalid"/);
     assert.ok(!odoo.requests.some((r) => /res\.users\/write|<string>res\.users<\/string><\/value><\/param><param><value><string>write</.test(`${r.path} ${r.body}`)), 'no role user was rewritten');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { moduleRequirements } from '../support/features/requirements';
+import { needsOfFeatureFiles } from '../support/features/feature-needs';
+import { featureFiles } from '../support/features/requirements';
 import { examineTarget } from '../support/odoo/doctor';
 import { OdooGateway } from '../support/odoo/gateway';
 import { createReturn, readPicking, validateTransfer } from '../support/odoo/operations/inventory';
@@ -17,7 +18,7 @@ describe('RPC gateway on a live Odoo (UAT_LIVE_ENV)', { skip: liveSkipReason }, 
   });
 
   it('doctor finds no problem', async () => {
-    const report = await examineTarget(gateway.environment, moduleRequirements());
+    const report = await examineTarget(gateway.environment, await needsOfFeatureFiles(featureFiles()));
     assert.deepEqual(report.problems, []);
     assert.match(report.lines[0] ?? '', /^Odoo \d+\.\d/);
   });

@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { loadEnvironment } from '../../support/config/environment';
-import { moduleRequirements } from '../../support/features/requirements';
+import { needsOfFeatureFiles } from '../../support/features/feature-needs';
+import { featureFiles } from '../../support/features/requirements';
 import { examineTarget } from '../../support/odoo/doctor';
 import { chosenEnvironment } from './environment-option';
 import type { Command } from './index';
 
 export const doctorCommand: Command = {
-  summary: 'check a target: reachable, version and edition, role logins and groups, modules the features need',
+  summary: 'check a target: reachable, verified version, role logins and groups, and the modules, settings and rights each feature needs',
   usage: 'uat doctor --env NAME|FILE.env',
   run,
 };
@@ -17,7 +18,7 @@ async function run(args: string[]): Promise<number> {
   const { environment, warnings } = loadEnvironment(envName, { overrides: process.env });
   for (const warning of warnings) console.warn(`uat: warning: ${warning}`);
   console.log(`doctor: checking ${environment.file} (${environment.odoo.url})`);
-  const report = await examineTarget(environment, moduleRequirements());
+  const report = await examineTarget(environment, await needsOfFeatureFiles(featureFiles()));
   for (const line of report.lines) console.log(`  ${line}`);
   if (report.problems.length === 0) {
     console.log('doctor: OK — the target is ready for a run');

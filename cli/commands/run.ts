@@ -11,7 +11,10 @@ import { assertTestTarget } from '../../support/config/test-target';
 import { harnessIdentity } from '../../support/evidence/harness-identity';
 import { newRunId, runFolder } from '../../support/evidence/run-folder';
 import { resolveFeaturePaths } from '../../support/features/feature-paths';
+import { needsOfFeatureFiles, type FeatureNeeds } from '../../support/features/feature-needs';
 import { moduleRequirements } from '../../support/features/requirements';
+import { unmetNeedProblem } from '../../support/odoo/doctor';
+import { unmetNeeds } from '../../support/odoo/target-needs';
 import { selectedScenarioIds } from '../../support/features/selection';
 import { markFaultsBroken } from '../../support/evidence/fault-status';
 import { sealResults } from '../../support/signoff/result-seal';
@@ -86,6 +89,9 @@ async function run(args: string[]): Promise<number> {
     // Fail once, here, on an unreachable server or refused login, rather than in every scenario.
     const gateway = await OdooGateway.connect(environment, Math.min(environment.odoo.timeoutMs, REACH_TIMEOUT_MS));
     const { server: version, edition } = gateway.capabilities;
+    // A setting or right a step takes for granted fails its scenarios, or worse passes them for the wrong reason
+    // (a 2-step warehouse "ships" the pick): refused here, before anything is written.
+    await assertNeedsMet(gateway, await needsOfFeatureFiles(features), environment.file);
     // Without UAT_SEED a seed is drawn, printed and kept in run.json, so the run's data can be made again.
     const seed = target.seed ?? environment.seed ?? randomInt(1, 2 ** 31);
     const modules = Object.fromEntries(
@@ -165,6 +171,14 @@ async function run(args: string[]): Promise<number> {
     await target.abort();
     throw error;
   }
+}
+
+async function assertNeedsMet(gateway: OdooGateway, features: FeatureNeeds[], file: string): Promise<void> {
+  const unmet = await unmetNeeds(gateway.admin, new Set(features.flatMap((f) => f.needs)));
+  if (unmet.size === 0) return;
+  throw new ConfigError(
+    [...[...unmet].map(([need, found]) => unmetNeedProblem(need, found, features)), `${file}: the target lacks what the features above take for granted (\`uat doctor\` lists it too): no scenario ran and nothing was written to Odoo`].join('\n'),
+  );
 }
 
 /** The suite's scenario ids that have no result (or only a skipped one) in the results. */

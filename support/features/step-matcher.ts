@@ -57,6 +57,15 @@ export class StepMatcher {
     return this.#compiled.filter((c) => c.expression.match(text) !== null).map((c) => c.step);
   }
 
+  /** The {actor} phrases a step's text names, as the step it matches reads them. */
+  actorsIn(text: string): string[] {
+    const [match] = this.#compiled.flatMap((c) => {
+      const args = c.expression.match(text);
+      return args ? [args] : [];
+    });
+    return (match ?? []).filter((a) => a.parameterType.name === 'actor').map((a) => String(a.getValue(null)));
+  }
+
   verdict(text: string): StepVerdict {
     const matched = this.matches(text);
     if (matched.length === 1) return { kind: 'defined', step: matched[0] as StepInfo };

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectRoot } from '../config/sources';
 import type { TableSpec } from '../data/tables';
+import type { TargetNeed } from '../odoo/target-needs';
 
 export type StepKeyword = 'Given' | 'When' | 'Then';
 
@@ -14,6 +15,8 @@ export interface StepInfo {
   definedAt: string;
   /** The table the step takes (its last argument), if any. */
   table?: TableSpec;
+  /** What the step takes for granted on the target (checked by `uat doctor` and a run's preflight). */
+  needs?: readonly TargetNeed[];
 }
 
 /** A parameter type of our own ({actor}), with the words it accepts. */

@@ -110,6 +110,16 @@ export async function relevantGroups(admin: OdooClient, capabilities: Capabiliti
   return groups.map((g) => g.full_name).sort();
 }
 
+/** The groups of its role (as xml ids) that a user lacks. */
+export async function missingRoleGroups(admin: OdooClient, capabilities: Capabilities, role: string, login: string): Promise<string[]> {
+  if (!ROLE_DEFINITIONS[role]) return [];
+  const field = capabilities.profile.userGroupsField;
+  const [user] = await admin.searchRead<Record<string, number[]>>('res.users', [['login', '=', login]], [field]);
+  const wanted = roleGroups(capabilities, role);
+  const ids = await requireXmlIds(admin, wanted);
+  return wanted.filter((_, i) => !(user?.[field] ?? []).includes(ids[i] as number));
+}
+
 /** The standard groups of a role on this version (with the version's extra ones), as xml ids. */
 function roleGroups(capabilities: Capabilities, role: string): string[] {
   const definition = ROLE_DEFINITIONS[role];
@@ -156,9 +166,12 @@ export async function ensureRoleUsers(gateway: RoleLogins): Promise<ProvisionRes
   if (problems.length) throw new ConfigError([...problems, `${environment.file}: fix the role users above (\`uat doctor\` checks them too): nothing was written to Odoo`].join('\n'));
   if (!environment.provisionRoles) return [];
   const results: ProvisionResult[] = [];
-  for (const role of Object.keys(ROLE_DEFINITIONS).filter((r) => !environment.roles[r])) {
-    if (await roleUserWorks(gateway, role)) results.push({ role, login: provisionedLogin(role), action: 'unchanged', groups: roleGroups(gateway.capabilities, role) });
-    else results.push(await provisionRoleUser(gateway.admin, gateway.capabilities, environment, role));
-  }
+  for (const role of Object.keys(ROLE_DEFINITIONS).filter((r) => !environment.roles[r])) results.push(await ensureProvisionedUser(gateway, role));
   return results;
+}
+
+/** The provisioned user of a role, left as it is when it works, else created or brought up to date. */
+export async function ensureProvisionedUser(gateway: RoleLogins, role: string): Promise<ProvisionResult> {
+  if (await roleUserWorks(gateway, role)) return { role, login: provisionedLogin(role), action: 'unchanged', groups: roleGroups(gateway.capabilities, role) };
+  return provisionRoleUser(gateway.admin, gateway.capabilities, gateway.environment, role);
 }

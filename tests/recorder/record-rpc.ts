@@ -15,6 +15,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEnvironment } from '../../support/config/environment';
 import { projectRoot } from '../../support/config/sources';
+import { needsOfFeatureFiles } from '../../support/features/feature-needs';
+import { featureFiles } from '../../support/features/requirements';
 import { examineTarget } from '../../support/odoo/doctor';
 import { OdooGateway } from '../../support/odoo/gateway';
 import { provisionedPassword, provisionRoleUser, ROLE_DEFINITIONS } from '../../support/odoo/roles';
@@ -64,7 +66,7 @@ await provisionRoleUser(direct.admin, direct.capabilities, { ...environment, pro
 const namespace = `REC${Date.now().toString(36)}`;
 if (values.exercise === 'doctor') {
   label = 'doctor';
-  await examineTarget({ ...proxied, provisionRoles: true }, []);
+  await examineTarget({ ...proxied, provisionRoles: true }, await needsOfFeatureFiles(featureFiles()));
 } else {
   const gateway = await OdooGateway.connect({ ...proxied, provisionRoles: true });
   await exerciseGateway(gateway, (next) => (label = next), namespace);

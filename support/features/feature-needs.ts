@@ -1,0 +1,45 @@
+import { ACTOR_ROLES, type ActorPhrase } from '../actors';
+import type { TargetNeed } from '../odoo/target-needs';
+import { loadStepDefinitions, type StepDefinitions } from './load-steps';
+import type { FeatureRequirements } from './requirements';
+import { requiredModules } from './requirements';
+import { StepMatcher } from './step-matcher';
+import { parseFeatures, type ParsedFeature } from './suite';
+
+/** What a feature needs of a target: its modules (@requires tags), the roles its actors act as, and its steps' needs. */
+export interface FeatureNeeds extends FeatureRequirements {
+  roles: string[];
+  needs: TargetNeed[];
+}
+
+/** Reads each feature's needs off its scenarios' tags and steps (drafts included: the doctor looks ahead). */
+export function featureNeeds(features: readonly ParsedFeature[], definitions: StepDefinitions): FeatureNeeds[] {
+  const matcher = new StepMatcher(definitions.steps, definitions.parameters);
+  return features.map((feature) => {
+    const modules = new Set<string>();
+    const roles = new Set<string>();
+    const needs = new Set<TargetNeed>();
+    for (const scenario of feature.scenarios) {
+      for (const module of requiredModules(scenario.tags.map((t) => t.name))) modules.add(module);
+      for (const step of scenario.steps) {
+        const [info] = matcher.matches(step.text);
+        for (const need of info?.needs ?? []) needs.add(need);
+        for (const actor of matcher.actorsIn(step.text)) {
+          const role = ACTOR_ROLES[actor as ActorPhrase];
+          if (role) roles.add(role);
+        }
+      }
+    }
+    return { file: feature.file, modules: [...modules].sort(), roles: [...roles].sort(), needs: [...needs].sort() };
+  });
+}
+
+/** The needs of feature files, read with the project's step definitions. */
+export async function needsOfFeatureFiles(files: readonly string[]): Promise<FeatureNeeds[]> {
+  return featureNeeds(parseFeatures(files), await loadStepDefinitions());
+}
+
+/** The features (files) that need something, for a problem's "needed by". */
+export function filesNeeding(features: readonly FeatureNeeds[], needs: (feature: FeatureNeeds) => boolean): string[] {
+  return features.filter(needs).map((f) => f.file);
+}
