@@ -1,6 +1,6 @@
 import type { OdooClient } from './rpc/client';
 import type { ServerVersion } from './server';
-import { versionProfile, type VersionProfile } from './version-profile';
+import type { VersionProfile } from './version-profile';
 
 export type Edition = 'community' | 'enterprise';
 
@@ -16,7 +16,7 @@ export interface Capabilities {
 /** The module every Enterprise database has installed. */
 const ENTERPRISE_MARKER = 'web_enterprise';
 
-export async function detectCapabilities(server: ServerVersion, client: OdooClient): Promise<Capabilities> {
+export async function detectCapabilities(server: ServerVersion, profile: VersionProfile, client: OdooClient): Promise<Capabilities> {
   const installed = await client.searchRead<{ name: string }>(
     'ir.module.module',
     [['state', 'in', ['installed', 'to upgrade']]],
@@ -27,7 +27,7 @@ export async function detectCapabilities(server: ServerVersion, client: OdooClie
     server,
     edition: modules.has(ENTERPRISE_MARKER) ? 'enterprise' : 'community',
     modules,
-    profile: versionProfile(server.major),
+    profile,
   };
 }
 

@@ -9,7 +9,7 @@ import { XmlRpcTransport } from './rpc/xmlrpc-transport';
 import { roleCredentials } from './roles';
 import type { OutageWatch } from './outage';
 import { listDatabases, readServerVersion } from './server';
-import { versionProfile, type VersionProfile } from './version-profile';
+import { verifiedProfile, type VersionProfile } from './version-profile';
 
 /**
  * The harness's connection to one Odoo: what it is (capabilities) and a
@@ -33,7 +33,8 @@ export class OdooGateway {
   static async connect(environment: HarnessEnvironment, reachTimeoutMs = environment.odoo.timeoutMs, outage?: OutageWatch): Promise<OdooGateway> {
     outage?.assertAnswering();
     const server = await (outage ? outage.call(() => readServerVersion(environment.odoo.url, reachTimeoutMs), true) : readServerVersion(environment.odoo.url, reachTimeoutMs));
-    const admin = createClient(environment, versionProfile(server.major), {
+    const profile = verifiedProfile(server, environment.odoo.url);
+    const admin = createClient(environment, profile, {
       ...environment.odoo.admin,
       ...(environment.odoo.apiKey ? { apiKey: environment.odoo.apiKey } : {}),
     }, outage);
@@ -45,7 +46,7 @@ export class OdooGateway {
       }
       throw error;
     });
-    const capabilities = await detectCapabilities(server, admin);
+    const capabilities = await detectCapabilities(server, profile, admin);
     return new OdooGateway(environment, capabilities, admin, outage);
   }
 

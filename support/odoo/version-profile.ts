@@ -1,4 +1,5 @@
-import { OdooError } from './errors';
+import { ConfigError } from '../config/errors';
+import type { ServerVersion } from './server';
 
 /**
  * Every difference between Odoo versions that the harness relies on lives
@@ -18,11 +19,11 @@ export interface VersionProfile {
   pickingMovesField: 'move_ids_without_package' | 'move_ids';
   /** The return wizard's (stock.return.picking) button: create_returns until 17. */
   createReturnsButton: 'create_returns' | 'action_create_returns';
-  /** The shop's address form (/shop/address) submit: #save_address ("Continue checkout") on 18 (17 unchecked), the main "Confirm" button from 19. */
+  /** The shop's address form (/shop/address) submit: the form's a.a-submit link ("Continue checkout") on 17, #save_address on 18, the main "Confirm" button from 19 (seen on 17, 18 and 19). */
   shopAddressSubmit: string;
   /** Groups a role needs on this version beyond its standard ones (see roles.ts). */
   extraRoleGroups: Record<string, string[]>;
-  /** Path of a new task form inside a project (18 and 19 checked; 17 unchecked). */
+  /** Path of a new task form inside a project (17, 18 and 19 checked). */
   newProjectTaskPath(project: number): string;
   /** account.move's payments matched without a journal entry: matched_payment_ids from 18 (in the 18 and 19 sources; 17 has none). */
   invoiceMatchedPaymentsField: 'matched_payment_ids' | undefined;
@@ -32,8 +33,6 @@ export interface VersionProfile {
   orderCountsClosedTasks: boolean;
 }
 
-const OLDEST_SUPPORTED = 17;
-
 const profiles: Record<number, VersionProfile> = {
   17: {
     major: 17,
@@ -42,9 +41,11 @@ const profiles: Record<number, VersionProfile> = {
     userGroupsField: 'groups_id',
     pickingMovesField: 'move_ids_without_package',
     createReturnsButton: 'create_returns',
-    shopAddressSubmit: '#save_address',
+    // 17's address form has no #save_address: its submit is a link that website_sale.js posts (seen on 17).
+    shopAddressSubmit: 'form.checkout_autoformat a.a-submit',
     extraRoleGroups: {},
-    newProjectTaskPath: (project) => `/web#model=project.task&view_type=form&default_project_id=${project}`,
+    // 17's router opens a new form only through an action: the project's task action, its default_project_id from active_id (seen on 17).
+    newProjectTaskPath: (project) => `/web#action=project.act_project_project_2_project_task_all&active_id=${project}&model=project.task&view_type=form`,
     invoiceMatchedPaymentsField: undefined,
     storableProduct: { type: 'product' },
     orderCountsClosedTasks: false,
@@ -81,12 +82,27 @@ const profiles: Record<number, VersionProfile> = {
   },
 };
 
-/** The profile for a server's major version; a newer server gets the newest profile we know. */
+/** The series every scenario has been seen passing on, rpc and hybrid. */
+export const VERIFIED_SERIES = Object.keys(profiles).map((major) => `${major}.0`);
+
+/** The profile of a verified major version (17, 18, 19). */
 export function versionProfile(major: number): VersionProfile {
-  if (major < OLDEST_SUPPORTED) {
-    throw new OdooError(`Odoo ${major}.0 is not supported: the harness needs Odoo ${OLDEST_SUPPORTED}.0 or newer`);
+  const profile = profiles[major];
+  if (!profile) throw new ConfigError(`Odoo ${major}.0 is outside the versions the harness is verified on (${VERIFIED_SERIES.join(', ')})`);
+  return profile;
+}
+
+/**
+ * The profile of a server, refusing one outside the verified series: on an
+ * Odoo nobody has seen the scenarios pass on (a newer major, or an Online
+ * "saas~" release), a failure could be the harness's as much as the rollout's.
+ */
+export function verifiedProfile(server: ServerVersion, url: string): VersionProfile {
+  if (!VERIFIED_SERIES.includes(server.serverSerie)) {
+    throw new ConfigError(
+      `${url} runs Odoo ${server.serverVersion}, outside the versions the harness is verified on (${VERIFIED_SERIES.join(', ')}): ` +
+        'its scenarios have not been seen on it, so results could not be trusted',
+    );
   }
-  const known = Object.keys(profiles).map(Number);
-  const best = Math.max(...known.filter((v) => v <= major));
-  return profiles[best] as VersionProfile;
+  return versionProfile(server.major);
 }
