@@ -5,7 +5,7 @@ import { TestTargetRefused } from '../support/config/errors';
 import { AccessDeniedError, AuthenticationError, BusinessRuleError, MissingRecordError, OdooServerError } from '../support/odoo/errors';
 import { OdooGateway } from '../support/odoo/gateway';
 import { provisionedPassword, ROLE_DEFINITIONS } from '../support/odoo/roles';
-import { loadRecording, type Recording } from './support/exchanges';
+import { loadRecording, REPLAYED_PASSWORD, type Recording } from './support/exchanges';
 import { exerciseGateway, type Outcome } from './support/exercise-gateway';
 import { replayOdoo } from './support/replay-odoo';
 import { scratchDir, writeEnvFile } from './support/files';
@@ -13,12 +13,12 @@ import { scratchDir, writeEnvFile } from './support/files';
 const API_KEY = 'replayed-api-key';
 
 function environmentFor(recording: Recording, url: string, overrides: Record<string, string> = {}) {
-  // The recordings were made as admin/admin: the same credentials normalise to the same bodies.
+  // Any password normalises to the recorded placeholder, and with it every role's derived one.
   const file = writeEnvFile(scratchDir(), 'replay', {
     ODOO_URL: url,
     ODOO_DB: recording.db,
     ODOO_LOGIN: 'admin',
-    ODOO_PASSWORD: 'admin',
+    ODOO_PASSWORD: REPLAYED_PASSWORD,
     UAT_TEST_TARGET: 'true',
     UAT_PROVISION_ROLES: 'true',
     // As recorded: auto picks JSON-2 for the API-key holder and XML-RPC for roles without a key.
@@ -39,7 +39,7 @@ function valueOf<T>(outcome: Outcome | undefined): T {
   return outcome.value as T;
 }
 
-for (const file of ['odoo19-json2.json', 'odoo19-xmlrpc.json', 'odoo18-xmlrpc.json']) {
+for (const file of ['odoo19-json2.json', 'odoo19-xmlrpc.json', 'odoo18-xmlrpc.json', 'odoo17-xmlrpc.json']) {
   describe(`RPC gateway against answers recorded from Odoo (${file})`, () => {
     const recording = loadRecording(file);
     let replay: Awaited<ReturnType<typeof replayOdoo>>;
@@ -48,7 +48,7 @@ for (const file of ['odoo19-json2.json', 'odoo19-xmlrpc.json', 'odoo18-xmlrpc.js
 
     before(async () => {
       const probe = environmentFor(recording, 'http://unused');
-      const secrets = ['admin', API_KEY, ...Object.keys(ROLE_DEFINITIONS).map((r) => provisionedPassword(probe, r).reveal())];
+      const secrets = [REPLAYED_PASSWORD, API_KEY, ...Object.keys(ROLE_DEFINITIONS).map((r) => provisionedPassword(probe, r).reveal())];
       replay = await replayOdoo(recording, secrets);
       gateway = await OdooGateway.connect(environmentFor(recording, replay.url));
       outcomes = await exerciseGateway(gateway, () => {}, recording.namespace);
@@ -142,7 +142,7 @@ for (const file of ['odoo19-json2.json', 'odoo19-xmlrpc.json', 'odoo18-xmlrpc.js
 describe('RPC gateway write guard', () => {
   it('refuses a write to an unmarked target before sending it', async () => {
     const recording = loadRecording('odoo19-xmlrpc.json');
-    const replay = await replayOdoo(recording, ['admin']);
+    const replay = await replayOdoo(recording, [REPLAYED_PASSWORD]);
     try {
       const gateway = await OdooGateway.connect(environmentFor(recording, replay.url, { UAT_TEST_TARGET: 'false' }));
       const sent = replay.requests.length;

@@ -22,6 +22,13 @@ export interface Recording {
 /** Secrets in recorded bodies become the recorded target's placeholder, so recordings can be committed. */
 export { SECRET_PLACEHOLDER, withoutSecrets as normaliseBody } from '../../support/odoo/recorded-target/recording';
 
+/**
+ * The set-up user's password in replays. Recordings are made with a password
+ * unlike the login, so the login stays readable in them and only the
+ * password becomes the placeholder.
+ */
+export const REPLAYED_PASSWORD = 'replayed-password';
+
 export function loadRecording(file: string): Recording {
   return JSON.parse(readFileSync(path.join(projectRoot, 'tests', 'recorded', 'rpc', file), 'utf8')) as Recording;
 }
