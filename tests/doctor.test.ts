@@ -25,9 +25,9 @@ function envFile(url: string, extra: Record<string, string> = {}) {
   });
 }
 
-async function replay() {
+async function replay(mode: 'in-order' | 'lookup' = 'in-order') {
   const probe = loadEnvironment(envFile('http://unused')).environment;
-  return replayOdoo(recording, [REPLAYED_PASSWORD, API_KEY, ...Object.keys(ROLE_DEFINITIONS).map((r) => provisionedPassword(probe, r).reveal())]);
+  return replayOdoo(recording, [REPLAYED_PASSWORD, API_KEY, ...Object.keys(ROLE_DEFINITIONS).map((r) => provisionedPassword(probe, r).reveal())], mode);
 }
 
 describe('uat doctor against answers recorded from Odoo 19', () => {
@@ -42,7 +42,7 @@ describe('uat doctor against answers recorded from Odoo 19', () => {
     assert.match(result.stdout, /Odoo 19\.0 \(19, community\) at http:\/\/127\.0\.0\.1:\d+, database "uat"/);
     assert.match(result.stdout, /set-up user "admin" logged in over json2/);
     for (const role of Object.keys(ROLE_DEFINITIONS)) {
-      assert.match(result.stdout, new RegExp(`role ${role}: "uat\\.${role.toLowerCase()}@harness\\.invalid" logged in over xmlrpc; groups: .+`));
+      assert.match(result.stdout, new RegExp(`role ${role}: "uat\\.${role.toLowerCase()}@harness\\.invalid" logged in over json2; groups: .+`));
     }
     assert.match(result.stdout, /role WAREHOUSE: .*groups: .*Inventory \/ User/);
     for (const need of ['one-step deliveries', 'one-step receipts', 'credit limits', 'stock adjustments', 'reordering rules', 'a regional warehouse']) {
@@ -54,7 +54,8 @@ describe('uat doctor against answers recorded from Odoo 19', () => {
 
 describe('doctor verdicts', () => {
   it('reports a module a feature needs that the target lacks, naming file and module', async () => {
-    const server = await replay();
+    // Fewer features than recorded ask fewer questions: any recorded answer may come.
+    const server = await replay('lookup');
     try {
       const environment = loadEnvironment(envFile(server.url)).environment;
       const report = await examineTarget(environment, [

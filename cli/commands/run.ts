@@ -21,6 +21,8 @@ import { sealResults } from '../../support/signoff/result-seal';
 import { readAllureResults } from '../../support/evidence/allure-results';
 import { groupScenarios } from '../../support/evidence/scenarios';
 import { OdooGateway } from '../../support/odoo/gateway';
+import { ApiKeyRing, KEY_LIFETIME_HOURS } from '../../support/odoo/rpc/api-keys';
+import { encodeRunKeys, RUN_KEYS_VARIABLE } from '../../support/odoo/rpc/run-keys';
 import { openRunTarget } from '../../support/odoo/recorded-target/stand-in';
 import { ensureRoleUsers } from '../../support/odoo/roles';
 import { assertRunnable, assertTagExpression } from './check';
@@ -85,9 +87,13 @@ async function run(args: string[]): Promise<number> {
   const shownUrl = configured.recording ? `the recording ${relativeToRoot(configured.recording)}` : configured.odoo.url;
   if (target.banner) console.log(`uat: ${target.banner}`);
 
+  const runId = newRunId(environment.name);
+  // On 19+ the run speaks JSON-2 with keys of its own, made here and revoked when it ends. A recording is
+  // made and replayed with the environment's own credentials: it must hold no live key.
+  const keyRing = target.recorded ? undefined : new ApiKeyRing({ url: environment.odoo.url, db: environment.odoo.db, timeoutMs: environment.odoo.timeoutMs, label: runId });
   try {
     // Fail once, here, on an unreachable server or refused login, rather than in every scenario.
-    const gateway = await OdooGateway.connect(environment, Math.min(environment.odoo.timeoutMs, REACH_TIMEOUT_MS));
+    const gateway = await OdooGateway.connect(environment, Math.min(environment.odoo.timeoutMs, REACH_TIMEOUT_MS), undefined, keyRing);
     const { server: version, edition } = gateway.capabilities;
     // A setting or right a step takes for granted fails its scenarios, or worse passes them for the wrong reason
     // (a 2-step warehouse "ships" the pick): refused here, before anything is written.
@@ -97,7 +103,6 @@ async function run(args: string[]): Promise<number> {
     const modules = Object.fromEntries(
       [...new Set(moduleRequirements().flatMap((f) => f.modules))].sort().map((m) => [m, gateway.capabilities.modules.has(m)]),
     );
-    const runId = newRunId(environment.name);
     const runDir = runFolder(runId);
     mkdirSync(runDir, { recursive: true });
     console.log(
@@ -147,6 +152,15 @@ async function run(args: string[]): Promise<number> {
     // Role users are provisioned once, before parallel workers need them.
     const provisioned = await ensureRoleUsers(gateway);
     for (const { role, action, login } of provisioned) console.log(`uat: role ${role}: ${action} user "${login}"`);
+    if (keyRing) {
+      // Every role gets its key now, once, rather than once per worker.
+      for (const { role } of provisioned) await gateway.as(role);
+      const keys = keyRing.keys();
+      if (keys.size) {
+        childEnv[RUN_KEYS_VARIABLE] = encodeRunKeys(keys);
+        console.log(`uat: JSON-2 with ${keys.size} API key(s) made for this run (${[...keys.keys()].join(', ')}); they are revoked when it ends`);
+      }
+    }
     // A recording is made, and replayed, by one worker: identical requests of two scenarios then come in the recorded order.
     const workers = values.record || configured.recording ? ['--workers', '1'] : values.workers ? ['--workers', values.workers] : [];
     const tested = await runTool('playwright', ['test', ...workers], childEnv, 'inherit');
@@ -170,7 +184,16 @@ async function run(args: string[]): Promise<number> {
     // A stand-in server left listening would keep the process alive.
     await target.abort();
     throw error;
+  } finally {
+    if (keyRing) await revokeRunKeys(keyRing);
   }
+}
+
+/** Revokes the run's keys; a key that could not be is named with what to do (it expires by itself within hours). */
+async function revokeRunKeys(keyRing: ApiKeyRing): Promise<void> {
+  const { revoked, failed } = await keyRing.revokeAll();
+  if (revoked.length) console.log(`uat: revoked the run's API keys (${revoked.join(', ')})`);
+  for (const failure of failed) console.error(`uat: warning: the API key of ${failure} could not be revoked: remove it in Odoo (Preferences > Account Security), or it expires within ${KEY_LIFETIME_HOURS} hours`);
 }
 
 async function assertNeedsMet(gateway: OdooGateway, features: FeatureNeeds[], file: string): Promise<void> {

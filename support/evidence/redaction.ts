@@ -1,4 +1,5 @@
 import { loadEnvironment, type HarnessEnvironment } from '../config/environment';
+import { runKeys } from '../odoo/rpc/run-keys';
 import type { Secret } from '../config/secret';
 
 const REDACTED = '[redacted]';
@@ -6,9 +7,9 @@ const REDACTED = '[redacted]';
 /** Field names whose values are secrets whatever they hold (Odoo's password, api_key, ...). */
 const SECRET_FIELD = /password|passwd|api_?key|secret|token/i;
 
-/** Every secret an environment holds: the set-up user's password, the API key, each role's password. */
+/** Every secret an environment holds: the set-up user's password, the API key, each role's password, and the keys of the run. */
 export function secretsOf(environment: HarnessEnvironment): Secret[] {
-  const secrets = [environment.odoo.admin.password, ...Object.values(environment.roles).map((role) => role.password)];
+  const secrets = [environment.odoo.admin.password, ...Object.values(environment.roles).map((role) => role.password), ...runKeys().values()];
   return environment.odoo.apiKey ? [...secrets, environment.odoo.apiKey] : secrets;
 }
 

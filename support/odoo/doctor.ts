@@ -3,6 +3,7 @@ import { HarnessError } from '../config/errors';
 import { filesNeeding, type FeatureNeeds } from '../features/feature-needs';
 import { missingModules } from './capabilities';
 import { OdooGateway } from './gateway';
+import { ApiKeyRing } from './rpc/api-keys';
 import { ensureProvisionedUser, missingRoleGroups, relevantGroups, roleCredentials, ROLE_DEFINITIONS } from './roles';
 import { TARGET_NEEDS, unmetNeeds, type TargetNeed } from './target-needs';
 
@@ -21,9 +22,23 @@ export interface DoctorReport {
  * early only where nothing after could be checked.
  */
 export async function examineTarget(environment: HarnessEnvironment, features: readonly FeatureNeeds[]): Promise<DoctorReport> {
+  // On 19+ the doctor speaks JSON-2 as a run does, with keys of its own, revoked before it answers.
+  const keyRing = new ApiKeyRing({ url: environment.odoo.url, db: environment.odoo.db, timeoutMs: environment.odoo.timeoutMs, label: 'doctor' });
+  let report: DoctorReport | undefined;
+  try {
+    report = await examineWith(environment, features, keyRing);
+    return report;
+  } finally {
+    const { revoked, failed } = await keyRing.revokeAll();
+    if (report && revoked.length) report.lines.push(`API keys made for ${revoked.join(', ')}: revoked`);
+    for (const failure of failed) report?.problems.push(`the API key of ${failure} could not be revoked: remove it in Odoo (it expires by itself within hours)`);
+  }
+}
+
+async function examineWith(environment: HarnessEnvironment, features: readonly FeatureNeeds[], keyRing: ApiKeyRing): Promise<DoctorReport> {
   const lines: string[] = [];
   const problems: string[] = [];
-  const gateway = await OdooGateway.connect(environment); // unreachable, unverified version or refused login: nothing else can be checked
+  const gateway = await OdooGateway.connect(environment, environment.odoo.timeoutMs, undefined, keyRing); // unreachable, unverified version or refused login: nothing else can be checked
   const { capabilities } = gateway;
   lines.push(
     `Odoo ${capabilities.server.serverVersion} (${capabilities.server.major}, ${capabilities.edition}) at ${environment.odoo.url}, ` +

@@ -4,6 +4,7 @@ import { ConfigError } from '../config/errors';
 import { Secret } from '../config/secret';
 import type { Capabilities } from './capabilities';
 import type { OdooClient } from './rpc/client';
+import { runKeys } from './rpc/run-keys';
 import { x2many } from './rpc/x2many';
 import { requireXmlIds } from './xml-ids';
 
@@ -52,6 +53,7 @@ export function everySecretOf(environment: HarnessEnvironment): string[] {
     environment.odoo.apiKey?.reveal() ?? '',
     ...Object.values(environment.roles).flatMap((r) => [r.password.reveal(), r.apiKey?.reveal() ?? '']),
     ...Object.keys(ROLE_DEFINITIONS).map((role) => provisionedPassword(environment, role).reveal()),
+    ...[...runKeys().values()].map((key) => key.reveal()),
   ].filter(Boolean);
 }
 

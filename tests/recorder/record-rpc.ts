@@ -3,7 +3,7 @@
  * calls through the gateway against a live Odoo, via a local proxy that
  * keeps every request/answer pair (secrets replaced by a placeholder).
  *
- *   npx tsx tests/recorder/record-rpc.ts --env local [--exercise gateway|doctor]
+ *   npx tsx tests/recorder/record-rpc.ts --env local [--exercise gateway|doctor|apikeys]
  *   (ODOO_RPC in the environment decides the transport)
  *
  * Not part of `npm test`: CI has no Odoo. Re-record when Odoo changes.
@@ -20,11 +20,12 @@ import { featureFiles } from '../../support/features/requirements';
 import { examineTarget } from '../../support/odoo/doctor';
 import { OdooGateway } from '../../support/odoo/gateway';
 import { provisionedPassword, provisionRoleUser, ROLE_DEFINITIONS } from '../../support/odoo/roles';
+import { exerciseApiKeys } from '../support/exercise-api-keys';
 import { exerciseGateway } from '../support/exercise-gateway';
 import { normaliseBody, type Exchange } from '../support/exchanges';
 
 const { values } = parseArgs({ options: { env: { type: 'string', default: 'local' }, exercise: { type: 'string', default: 'gateway' } } });
-if (!['gateway', 'doctor'].includes(values.exercise ?? '')) throw new Error('--exercise must be gateway or doctor');
+if (!['gateway', 'doctor', 'apikeys'].includes(values.exercise ?? '')) throw new Error('--exercise must be gateway, doctor or apikeys');
 const { environment } = loadEnvironment(values.env ?? 'local', { overrides: process.env });
 const target = environment.odoo.url;
 const secrets = [
@@ -41,18 +42,22 @@ const proxy = createServer((req, res) => {
   req.on('data', (chunk: Buffer) => (body += chunk.toString()));
   req.on('end', async () => {
     const headers = Object.fromEntries(
-      Object.entries(req.headers).filter(([k]) => ['content-type', 'authorization', 'x-odoo-database'].includes(k)),
+      // The web session's cookie passes through (key making needs it) but is not recorded.
+      Object.entries(req.headers).filter(([k]) => ['content-type', 'authorization', 'x-odoo-database', 'cookie'].includes(k)),
     ) as Record<string, string>;
     const answer = await fetch(`${target}${req.url}`, { method: req.method ?? 'POST', headers, body });
     const text = await answer.text();
+    // A key Odoo makes (the harness's own, for JSON-2) is a secret from the moment it is shown.
+    for (const [, key] of text.matchAll(/"default_key":\s*"([^"]+)"/g)) secrets.push(key as string);
     const contentType = answer.headers.get('content-type') ?? '';
     exchanges.push({
       label,
       request: { path: req.url ?? '/', body: normaliseBody(body, secrets) },
-      // Odoo never sends a password back; only a login that equals one may appear, and logins are no secret.
-      response: { status: answer.status, contentType, body: text },
+      // Odoo never sends a password back, but it shows a key it makes: that is replaced like a password.
+      response: { status: answer.status, contentType, body: normaliseBody(text, secrets) },
     });
-    res.writeHead(answer.status, { 'Content-Type': contentType });
+    const cookie = answer.headers.get('set-cookie');
+    res.writeHead(answer.status, { 'Content-Type': contentType, ...(cookie ? { 'Set-Cookie': cookie } : {}) });
     res.end(text);
   });
 });
@@ -67,6 +72,8 @@ const namespace = `REC${Date.now().toString(36)}`;
 if (values.exercise === 'doctor') {
   label = 'doctor';
   await examineTarget({ ...proxied, provisionRoles: true }, await needsOfFeatureFiles(featureFiles()));
+} else if (values.exercise === 'apikeys') {
+  await exerciseApiKeys(proxied, (next) => (label = next));
 } else {
   const gateway = await OdooGateway.connect({ ...proxied, provisionRoles: true });
   await exerciseGateway(gateway, (next) => (label = next), namespace);
@@ -77,6 +84,6 @@ const server = direct.capabilities.server.serverSerie;
 const transport = direct.admin.transport;
 const dir = path.join(projectRoot, 'tests', 'recorded', 'rpc');
 mkdirSync(dir, { recursive: true });
-const file = path.join(dir, `${values.exercise === 'doctor' ? 'doctor-' : ''}odoo${server.split('.')[0]}-${transport}.json`);
+const file = path.join(dir, `${values.exercise === 'gateway' ? '' : `${values.exercise}-`}odoo${server.split('.')[0]}-${transport}.json`);
 writeFileSync(file, JSON.stringify({ server: direct.capabilities.server.serverVersion, db: environment.odoo.db, transport, namespace, recordedAt: new Date().toISOString(), exchanges }, null, 1) + '\n');
 console.log(`recorded ${exchanges.length} exchanges into ${path.relative(process.cwd(), file)}`);

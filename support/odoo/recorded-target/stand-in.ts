@@ -20,6 +20,8 @@ export interface RunTarget {
   childEnv: Record<string, string>;
   /** The seed a recording pins, if any. */
   seed?: number;
+  /** A recording is being made or replayed: the run then holds no key of its own. */
+  recorded: boolean;
   /** One line to print before the run, saying where the answers come from. */
   banner?: string;
   /** Ends the stand-in: saves the recording, or reports the requests a replay did not hold. */
@@ -40,6 +42,7 @@ export async function openRunTarget(environment: HarnessEnvironment, options: { 
     return {
       environment: withUrl(environment, proxy.url),
       childEnv: { ODOO_URL: proxy.url, UAT_NAMESPACE_RUN: RECORDED_RUN_TAG },
+      recorded: true,
       banner: `recording every RPC request and answer into ${relativeToRoot(file)}`,
       async close({ server, transport, seed }) {
         await proxy.close();
@@ -58,6 +61,7 @@ export async function openRunTarget(environment: HarnessEnvironment, options: { 
     return {
       environment: withUrl(environment, replay.url),
       childEnv: { ODOO_URL: replay.url, UAT_NAMESPACE_RUN: recording.namespaceRun, UAT_SEED: String(recording.seed) },
+      recorded: true,
       seed: recording.seed,
       banner:
         `the answers come from a recording of Odoo ${recording.server} (${recording.transport}) made on ${recording.recordedAt.slice(0, 10)}, not from a live Odoo` +
@@ -69,7 +73,7 @@ export async function openRunTarget(environment: HarnessEnvironment, options: { 
       abort: () => replay.close(),
     };
   }
-  return { environment, childEnv: {}, close: async () => [], abort: async () => undefined };
+  return { environment, childEnv: {}, recorded: false, close: async () => [], abort: async () => undefined };
 }
 
 function withUrl(environment: HarnessEnvironment, url: string): HarnessEnvironment {
