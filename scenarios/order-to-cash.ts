@@ -148,6 +148,7 @@ export async function haveDeliveredOrder(world: World, customerAlias: string, ro
 }
 
 /** Who records a customer's payment in Odoo: finance, with its own user. */
+// The payment steps declare that they act as this role (actsAs), so that the run makes its user ready.
 const PAYMENT_DESK = actorOf('finance');
 
 /** The customer pays the invoice, in full or in part; finance registers the payment received. */

@@ -1,6 +1,7 @@
 import type { DataTable } from 'playwright-bdd';
 import type { RowOf, TableSpec } from '../support/data/tables';
 import { registerStep, type StepKeyword } from '../support/features/step-registry';
+import type { Role } from '../support/actors';
 import type { TargetNeed } from '../support/odoo/target-needs';
 import { Given as bddGiven, Then as bddThen, When as bddWhen } from '../support/fixtures';
 import type { World } from '../support/world';
@@ -11,7 +12,8 @@ import type { World } from '../support/world';
  * that takes a table names its spec; its body then gets the table's rows,
  * typed and checked, as `table` beside the fixtures (in place of the raw
  * DataTable as last argument). A step that takes something for granted on
- * the target says so in `needs`. The call keeps
+ * the target says so in `needs`, and one that acts as a role its text does
+ * not name, in `actsAs`. The call keeps
  * Cucumber's shape, so editors that read step files still find the pattern.
  */
 type BddStep = typeof bddWhen;
@@ -19,7 +21,7 @@ type StepBody = Extract<Parameters<BddStep>[1], (...args: never[]) => unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- step arguments are typed by each body's own annotations, as in playwright-bdd
 type TableStepBody<Row> = (fixtures: { uat: World; table: Row[] }, ...args: any[]) => Promise<void>;
 
-type Needs = { needs?: readonly TargetNeed[] };
+type Needs = { needs?: readonly TargetNeed[]; actsAs?: readonly Role[] };
 
 function define(keyword: StepKeyword, bdd: BddStep) {
   function step(pattern: string, body: StepBody): void;
@@ -31,14 +33,15 @@ function define(keyword: StepKeyword, bdd: BddStep) {
       bdd(pattern, optionsOrBody);
       return;
     }
-    const { table, needs } = optionsOrBody;
+    const { table, needs, actsAs } = optionsOrBody;
+    const declared = { ...(needs ? { needs } : {}), ...(actsAs ? { actsAs } : {}) };
     if (!table) {
-      registerStep({ keyword, pattern, ...(needs ? { needs } : {}) });
+      registerStep({ keyword, pattern, ...declared });
       bdd(pattern, body as StepBody);
       return;
     }
     const tableBody = body as TableStepBody<unknown>;
-    registerStep({ keyword, pattern, table, ...(needs ? { needs } : {}) });
+    registerStep({ keyword, pattern, table, ...declared });
     const run = async (uat: World, args: unknown[]) => {
       const raw = args.pop() as DataTable;
       await tableBody({ uat, table: table.parse(raw.hashes(), uat.where()) }, ...args);

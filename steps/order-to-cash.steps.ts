@@ -39,11 +39,11 @@ Given('payments are booked through outstanding accounts', async ({ uat }) => {
   await havePaymentsBookedThroughOutstandingAccounts(uat);
 });
 
-When('the customer pays the invoice in full', async ({ uat }) => {
+When('the customer pays the invoice in full', { actsAs: ['CREDIT'] }, async ({ uat }) => {
   await customerPays(uat);
 });
 
-When('the customer pays {float} of the invoice', async ({ uat }, amount: number) => {
+When('the customer pays {float} of the invoice', { actsAs: ['CREDIT'] }, async ({ uat }, amount: number) => {
   await customerPays(uat, amount);
 });
 

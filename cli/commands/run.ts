@@ -22,7 +22,7 @@ import { readAllureResults } from '../../support/evidence/allure-results';
 import { groupScenarios } from '../../support/evidence/scenarios';
 import { OdooGateway } from '../../support/odoo/gateway';
 import { ApiKeyRing, KEY_LIFETIME_HOURS } from '../../support/odoo/rpc/api-keys';
-import { encodeRunKeys, RUN_KEYS_VARIABLE } from '../../support/odoo/rpc/run-keys';
+import { encodeRunIdentities, RUN_IDENTITIES_VARIABLE } from '../../support/odoo/rpc/run-identities';
 import { openRunTarget } from '../../support/odoo/recorded-target/stand-in';
 import { ensureRoleUsers } from '../../support/odoo/roles';
 import { assertRunnable, assertTagExpression } from './check';
@@ -97,7 +97,8 @@ async function run(args: string[]): Promise<number> {
     const { server: version, edition } = gateway.capabilities;
     // A setting or right a step takes for granted fails its scenarios, or worse passes them for the wrong reason
     // (a 2-step warehouse "ships" the pick): refused here, before anything is written.
-    await assertNeedsMet(gateway, await needsOfFeatureFiles(features), environment.file);
+    const needs = await needsOfFeatureFiles(features);
+    await assertNeedsMet(gateway, needs, environment.file);
     // Without UAT_SEED a seed is drawn, printed and kept in run.json, so the run's data can be made again.
     const seed = target.seed ?? environment.seed ?? randomInt(1, 2 ** 31);
     const modules = Object.fromEntries(
@@ -150,17 +151,14 @@ async function run(args: string[]): Promise<number> {
       throw new HarnessError('the feature files could not be turned into tests (see above); no scenario ran', 4);
     }
     // Role users are provisioned once, before parallel workers need them.
-    const provisioned = await ensureRoleUsers(gateway);
+    const roles = new Set(needs.flatMap((f) => f.roles));
+    const provisioned = await ensureRoleUsers(gateway, roles);
     for (const { role, action, login } of provisioned) console.log(`uat: role ${role}: ${action} user "${login}"`);
-    if (keyRing) {
-      // Every role gets its key now, once, rather than once per worker.
-      for (const { role } of provisioned) await gateway.as(role);
-      const keys = keyRing.keys();
-      if (keys.size) {
-        childEnv[RUN_KEYS_VARIABLE] = encodeRunKeys(keys);
-        console.log(`uat: JSON-2 with ${keys.size} API key(s) made for this run (${[...keys.keys()].join(', ')}); they are revoked when it ends`);
-      }
-    }
+    // Every user the run acts as logs in here, once (with a key made for it on JSON-2), rather than once per worker.
+    for (const role of roles) await gateway.as(role);
+    childEnv[RUN_IDENTITIES_VARIABLE] = encodeRunIdentities(gateway.identities());
+    const keys = keyRing?.keys() ?? new Map();
+    if (keys.size) console.log(`uat: JSON-2 with ${keys.size} API key(s) made for this run (${[...keys.keys()].join(', ')}); they are revoked when it ends`);
     // A recording is made, and replayed, by one worker: identical requests of two scenarios then come in the recorded order.
     const workers = values.record || configured.recording ? ['--workers', '1'] : values.workers ? ['--workers', values.workers] : [];
     const tested = await runTool('playwright', ['test', ...workers], childEnv, 'inherit');

@@ -1,5 +1,5 @@
 import { loadEnvironment, type HarnessEnvironment } from '../config/environment';
-import { runKeys } from '../odoo/rpc/run-keys';
+import { runKeys } from '../odoo/rpc/run-identities';
 import type { Secret } from '../config/secret';
 
 const REDACTED = '[redacted]';
@@ -9,7 +9,7 @@ const SECRET_FIELD = /password|passwd|api_?key|secret|token/i;
 
 /** Every secret an environment holds: the set-up user's password, the API key, each role's password, and the keys of the run. */
 export function secretsOf(environment: HarnessEnvironment): Secret[] {
-  const secrets = [environment.odoo.admin.password, ...Object.values(environment.roles).map((role) => role.password), ...runKeys().values()];
+  const secrets = [environment.odoo.admin.password, ...Object.values(environment.roles).map((role) => role.password), ...runKeys()];
   return environment.odoo.apiKey ? [...secrets, environment.odoo.apiKey] : secrets;
 }
 

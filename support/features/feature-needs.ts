@@ -24,6 +24,7 @@ export function featureNeeds(features: readonly ParsedFeature[], definitions: St
       for (const step of scenario.steps) {
         const [info] = matcher.matches(step.text);
         for (const need of info?.needs ?? []) needs.add(need);
+        for (const role of info?.actsAs ?? []) roles.add(role);
         for (const actor of matcher.actorsIn(step.text)) {
           const role = ACTOR_ROLES[actor as ActorPhrase];
           if (role) roles.add(role);

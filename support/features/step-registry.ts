@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectRoot } from '../config/sources';
 import type { TableSpec } from '../data/tables';
+import type { Role } from '../actors';
 import type { TargetNeed } from '../odoo/target-needs';
 
 export type StepKeyword = 'Given' | 'When' | 'Then';
@@ -17,6 +18,8 @@ export interface StepInfo {
   table?: TableSpec;
   /** What the step takes for granted on the target (checked by `uat doctor` and a run's preflight). */
   needs?: readonly TargetNeed[];
+  /** Roles the step acts as that its text does not name with an {actor} (e.g. finance books a customer's payment). */
+  actsAs?: readonly Role[];
 }
 
 /** A parameter type of our own ({actor}), with the words it accepts. */

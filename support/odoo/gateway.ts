@@ -5,7 +5,7 @@ import { detectCapabilities, type Capabilities } from './capabilities';
 import { OdooClient } from './rpc/client';
 import type { ApiKeyRing } from './rpc/api-keys';
 import { Json2Transport } from './rpc/json2-transport';
-import { runKeys } from './rpc/run-keys';
+import { runIdentities, type RunIdentity } from './rpc/run-identities';
 import type { RpcTransport } from './rpc/transport';
 import { XmlRpcTransport } from './rpc/xmlrpc-transport';
 import { roleCredentials } from './roles';
@@ -19,6 +19,7 @@ import { verifiedProfile, type VersionProfile } from './version-profile';
  */
 export class OdooGateway {
   readonly #roles = new Map<string, OdooClient>();
+  readonly #identities: Map<string, RunIdentity>;
 
   private constructor(
     readonly environment: HarnessEnvironment,
@@ -27,7 +28,10 @@ export class OdooGateway {
     readonly admin: OdooClient,
     private readonly outage?: OutageWatch,
     private readonly keyRing?: ApiKeyRing,
-  ) {}
+    adminIdentity?: RunIdentity,
+  ) {
+    this.#identities = new Map(adminIdentity ? [[admin.login, adminIdentity]] : []);
+  }
 
   /**
    * Reaches the server (giving up after `reachTimeoutMs`, default the call
@@ -45,12 +49,8 @@ export class OdooGateway {
     const server = await (outage ? outage.call(() => readServerVersion(environment.odoo.url, reachTimeoutMs), true) : readServerVersion(environment.odoo.url, reachTimeoutMs));
     const profile = verifiedProfile(server, environment.odoo.url);
     const configured = { ...environment.odoo.admin, ...(environment.odoo.apiKey ? { apiKey: environment.odoo.apiKey } : {}) };
-    const login = async () => {
-      const admin = createClient(environment, profile, await withApiKey(environment, profile, configured, keyRing), outage);
-      await admin.uid();
-      return admin;
-    };
-    const admin = await login().catch(async (error: unknown) => {
+    const login = () => logIn(environment, profile, configured, keyRing, outage);
+    const { client: admin, identity } = await login().catch(async (error: unknown) => {
       // A wrong ODOO_DB is named, not left to the driver's text (psycopg2's, or JSON-2's 404): asked only when the login fails.
       const databases = await listDatabases(environment.odoo.url, reachTimeoutMs);
       if (databases && !databases.includes(environment.odoo.db)) {
@@ -59,7 +59,7 @@ export class OdooGateway {
       throw error;
     });
     const capabilities = await detectCapabilities(server, profile, admin);
-    return new OdooGateway(environment, capabilities, admin, outage, keyRing);
+    return new OdooGateway(environment, capabilities, admin, outage, keyRing, identity);
   }
 
   /** The client of a role (SALES, WAREHOUSE, ...), logged in on first use. */
@@ -74,11 +74,17 @@ export class OdooGateway {
             `or UAT_PROVISION_ROLES=true to let the harness create one`,
         );
       }
-      client = createClient(this.environment, this.capabilities.profile, await withApiKey(this.environment, this.capabilities.profile, credentials, this.keyRing), this.outage);
-      await client.uid();
+      const { client: loggedIn, identity } = await logIn(this.environment, this.capabilities.profile, credentials, this.keyRing, this.outage);
+      client = loggedIn;
+      this.#identities.set(credentials.login, identity);
       this.#roles.set(key, client);
     }
     return client;
+  }
+
+  /** The users logged in so far, for the run to hand to its workers. */
+  identities(): ReadonlyMap<string, RunIdentity> {
+    return this.#identities;
   }
 
   /** RPC calls made through every client of this gateway. */
@@ -90,16 +96,32 @@ export class OdooGateway {
 /** What a scenario's tasks use of the gateway (tests stand it in with recorded answers). */
 export type OdooTarget = Pick<OdooGateway, 'environment' | 'capabilities' | 'admin' | 'as'>;
 
-/** A user's credentials with its API key: configured, handed over by the run, or made by the key ring where JSON-2 is wanted. */
-async function withApiKey(environment: HarnessEnvironment, profile: VersionProfile, credentials: Credentials, keyRing: ApiKeyRing | undefined): Promise<Credentials> {
-  const apiKey = credentials.apiKey ?? runKeys().get(credentials.login);
-  if (apiKey) return { ...credentials, apiKey };
-  if (!keyRing || !profile.json2 || environment.odoo.rpc === 'xmlrpc') return credentials;
-  return { ...credentials, apiKey: await keyRing.keyFor(credentials.login, credentials.password) };
+/**
+ * A user's client, logged in: as the run already did (its identity handed
+ * to this worker), else with the configured key, a key made by the key ring
+ * where JSON-2 is wanted, or the password.
+ */
+async function logIn(
+  environment: HarnessEnvironment,
+  profile: VersionProfile,
+  credentials: Credentials,
+  keyRing: ApiKeyRing | undefined,
+  outage: OutageWatch | undefined,
+): Promise<{ client: OdooClient; identity: RunIdentity }> {
+  const known = runIdentities().get(credentials.login);
+  if (known) {
+    const client = createClient(environment, profile, { ...credentials, ...(known.apiKey ? { apiKey: known.apiKey } : {}) }, outage, known.uid);
+    return { client, identity: known };
+  }
+  const wantsKey = !credentials.apiKey && keyRing && profile.json2 && environment.odoo.rpc !== 'xmlrpc';
+  const withKey = wantsKey ? { ...credentials, apiKey: await keyRing.keyFor(credentials.login, credentials.password) } : credentials;
+  const client = createClient(environment, profile, withKey, outage);
+  const uid = await client.uid();
+  return { client, identity: { uid, ...(withKey.apiKey ? { apiKey: withKey.apiKey } : {}) } };
 }
 
 /** Picks the transport: JSON-2 where the server has it and the user has an API key, unless told otherwise. */
-export function createClient(environment: HarnessEnvironment, profile: VersionProfile, credentials: Credentials, outage?: OutageWatch): OdooClient {
+export function createClient(environment: HarnessEnvironment, profile: VersionProfile, credentials: Credentials, outage?: OutageWatch, knownUid?: number): OdooClient {
   const { url, db, rpc, timeoutMs } = environment.odoo;
   const wantsJson2 = rpc === 'json2' || (rpc === 'auto' && profile.json2 && credentials.apiKey !== undefined);
   let transport: RpcTransport;
@@ -108,12 +130,13 @@ export function createClient(environment: HarnessEnvironment, profile: VersionPr
     if (!credentials.apiKey) throw new ConfigError(`${environment.file}: ODOO_RPC=json2 needs an API key for "${credentials.login}"`);
     transport = new Json2Transport({ url, db, login: credentials.login, apiKey: credentials.apiKey, timeoutMs });
   } else {
-    transport = new XmlRpcTransport({ url, db, login: credentials.login, password: credentials.password, timeoutMs });
+    transport = new XmlRpcTransport({ url, db, login: credentials.login, password: credentials.password, timeoutMs, ...(knownUid ? { knownUid } : {}) });
   }
   return new OdooClient({
     transport,
     login: credentials.login,
     assertWritable: () => assertTestTarget(environment),
     ...(outage ? { outage } : {}),
+    ...(knownUid ? { knownUid } : {}),
   });
 }

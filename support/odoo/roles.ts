@@ -4,7 +4,7 @@ import { ConfigError } from '../config/errors';
 import { Secret } from '../config/secret';
 import type { Capabilities } from './capabilities';
 import type { OdooClient } from './rpc/client';
-import { runKeys } from './rpc/run-keys';
+import { runKeys } from './rpc/run-identities';
 import { x2many } from './rpc/x2many';
 import { requireXmlIds } from './xml-ids';
 
@@ -53,7 +53,7 @@ export function everySecretOf(environment: HarnessEnvironment): string[] {
     environment.odoo.apiKey?.reveal() ?? '',
     ...Object.values(environment.roles).flatMap((r) => [r.password.reveal(), r.apiKey?.reveal() ?? '']),
     ...Object.keys(ROLE_DEFINITIONS).map((role) => provisionedPassword(environment, role).reveal()),
-    ...[...runKeys().values()].map((key) => key.reveal()),
+    ...runKeys().map((key) => key.reveal()),
   ].filter(Boolean);
 }
 
@@ -152,23 +152,23 @@ interface RoleLogins {
 }
 
 /**
- * Makes every role of a run able to act, writing only what is missing: each
- * user the environment file names must log in (all refusals named at once,
- * before anything is written); a provisioned user that exists with its
+ * Makes the roles a run acts as able to act, writing only what is missing:
+ * each user the environment file names must log in (all refusals named at
+ * once, before anything is written); a provisioned user that exists with its
  * groups and logs in is left as it is; any other is created or brought up
  * to date. A run never rewrites a role user that works (another run may be
- * using its sessions).
+ * using its sessions), and leaves the roles it does not act as alone.
  */
-export async function ensureRoleUsers(gateway: RoleLogins): Promise<ProvisionResult[]> {
+export async function ensureRoleUsers(gateway: RoleLogins, roles: ReadonlySet<string>): Promise<ProvisionResult[]> {
   const { environment } = gateway;
   const problems: string[] = [];
-  for (const [role, credentials] of Object.entries(environment.roles)) {
+  for (const [role, credentials] of Object.entries(environment.roles).filter(([r]) => roles.has(r))) {
     await gateway.as(role).catch((error: unknown) => problems.push(`role ${role} ("${credentials.login}"): ${(error as Error).message}`));
   }
   if (problems.length) throw new ConfigError([...problems, `${environment.file}: fix the role users above (\`uat doctor\` checks them too): nothing was written to Odoo`].join('\n'));
   if (!environment.provisionRoles) return [];
   const results: ProvisionResult[] = [];
-  for (const role of Object.keys(ROLE_DEFINITIONS).filter((r) => !environment.roles[r])) results.push(await ensureProvisionedUser(gateway, role));
+  for (const role of Object.keys(ROLE_DEFINITIONS).filter((r) => roles.has(r) && !environment.roles[r])) results.push(await ensureProvisionedUser(gateway, role));
   return results;
 }
 

@@ -47,6 +47,8 @@ export interface ClientOptions {
   baseContext?: Context;
   /** Retries reads while Odoo is briefly gone, and stops calling it once the run gave up on it. */
   outage?: OutageWatch;
+  /** The user id the run already logged this user in as: no login again. */
+  knownUid?: number;
 }
 
 /**
@@ -59,7 +61,9 @@ export class OdooClient {
   #uid: number | undefined;
   readonly #fieldNames = new Map<string, Promise<Set<string>>>();
 
-  constructor(private readonly options: ClientOptions) {}
+  constructor(private readonly options: ClientOptions) {
+    this.#uid = options.knownUid;
+  }
 
   get login(): string {
     return this.options.login;

@@ -17,6 +17,8 @@ export interface XmlRpcOptions {
   login: string;
   password: Secret;
   timeoutMs: number;
+  /** The user id the run already logged this user in as: calls need no login first. */
+  knownUid?: number;
 }
 
 /**
@@ -36,6 +38,8 @@ export class XmlRpcTransport implements RpcTransport {
       username: options.login,
       password: options.password.reveal(),
     });
+    // odoo-await sends its instance's uid with every call (its typings declare it static).
+    if (options.knownUid) Object.assign(this.#odoo, { uid: (this.#uid = options.knownUid) });
   }
 
   async authenticate(): Promise<number> {
