@@ -1,4 +1,5 @@
 import type { ColumnDescription } from '../data/tables';
+import { TARGET_NEEDS } from '../odoo/target-needs';
 import type { KnownTags } from './known-tags';
 import { StepMatcher } from './step-matcher';
 import type { CustomParameter, StepInfo } from './step-registry';
@@ -18,6 +19,10 @@ export interface CatalogueEntry {
   table?: ColumnDescription[];
   /** A step of a feature file that uses it, if any; for a table step, its table's header and first row. */
   example?: { text: string; at: string; table?: string[] };
+  /** What the step takes for granted on the target, each as `uat doctor` checks it. */
+  needs?: string[];
+  /** Roles it acts as that its text does not name. */
+  actsAs?: readonly string[];
 }
 
 const BUILT_IN: Record<string, string> = {
@@ -62,6 +67,8 @@ export function buildCatalogue(steps: readonly StepInfo[], parameters: readonly 
       definedAt: info.definedAt,
       parameters: [...new Set(info.pattern.match(/\{\w*\}/g) ?? [])].map(describe),
       ...(info.table ? { table: info.table.columns } : {}),
+      ...(info.needs?.length ? { needs: info.needs.map((need) => `${need}: ${TARGET_NEEDS[need]}`) } : {}),
+      ...(info.actsAs?.length ? { actsAs: info.actsAs } : {}),
       ...(example
         ? {
             example: {
@@ -91,6 +98,8 @@ export function catalogueAsText(entries: CatalogueEntry[], parameters: readonly 
       `${e.keyword} ${e.pattern}`,
       ...(e.parameters.length ? [`  parameters: ${e.parameters.join('; ')}`] : []),
       ...(e.table ? [`  table:      ${e.table.map(columnText).join(', ')}`] : []),
+      ...(e.needs ?? []).map((need) => `  needs:      ${need}`),
+      ...(e.actsAs ? [`  acts as:    ${e.actsAs.join(', ')}`] : []),
       `  example:    ${e.example ? `${e.example.text}   (${e.example.at})` : '(no feature uses it yet)'}`,
       ...(e.example?.table ?? []).map((line) => `                ${line}`),
     ].join('\n'),
@@ -112,6 +121,8 @@ export function catalogueAsMarkdown(entries: CatalogueEntry[], parameters: reado
         `- **${e.keyword}** \`${e.pattern}\``,
         ...(e.parameters.length ? [`  - parameters: ${e.parameters.join('; ')}`] : []),
         ...(e.table ? [`  - table columns: ${e.table.map((c) => `\`${c.name}\` (${c.type}${c.required ? ', required' : ', optional'})`).join(', ')}`] : []),
+        ...(e.needs ?? []).map((need) => `  - needs ${need}`),
+        ...(e.actsAs ? [`  - acts as ${e.actsAs.join(', ')}`] : []),
         `  - example: ${e.example ? `\`${e.example.text}\` (${e.example.at})` : 'none yet'}`,
         ...(e.example?.table ? ['', '    ```gherkin', ...e.example.table.map((line) => `    ${line}`), '    ```', ''] : []),
       ]),
