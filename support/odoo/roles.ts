@@ -6,7 +6,7 @@ import type { Capabilities } from './capabilities';
 import type { OdooClient } from './rpc/client';
 import { runKeys } from './rpc/run-identities';
 import { x2many } from './rpc/x2many';
-import { requireXmlIds } from './xml-ids';
+import { recordsByXmlId, requireXmlIds } from './xml-ids';
 
 /**
  * The roles the scenarios act as, and the standard Odoo groups each needs.
@@ -167,8 +167,11 @@ export async function ensureRoleUsers(gateway: RoleLogins, roles: ReadonlySet<st
   }
   if (problems.length) throw new ConfigError([...problems, `${environment.file}: fix the role users above (\`uat doctor\` checks them too): nothing was written to Odoo`].join('\n'));
   if (!environment.provisionRoles) return [];
+  const provisioned = Object.keys(ROLE_DEFINITIONS).filter((r) => roles.has(r) && !environment.roles[r]);
+  // Every role's groups in one read, rather than one per role.
+  await recordsByXmlId(gateway.admin, ['base.group_user', ...provisioned.flatMap((role) => roleGroups(gateway.capabilities, role))]);
   const results: ProvisionResult[] = [];
-  for (const role of Object.keys(ROLE_DEFINITIONS).filter((r) => roles.has(r) && !environment.roles[r])) results.push(await ensureProvisionedUser(gateway, role));
+  for (const role of provisioned) results.push(await ensureProvisionedUser(gateway, role));
   return results;
 }
 

@@ -1,11 +1,22 @@
 import { ConfigError } from '../config/errors';
 import type { OdooClient } from './rpc/client';
 
+/** External ids found, per client: an id names the same record for the whole run. */
+const known = new WeakMap<OdooClient, Map<string, number>>();
+
 /**
  * Records behind external ids ("module.name"), in one ir.model.data read
- * however many are asked; an id the server lacks is simply absent.
+ * for those not asked before; an id the server lacks is simply absent.
  */
 export async function recordsByXmlId(client: OdooClient, xmlIds: readonly string[]): Promise<Map<string, number>> {
+  const cache = known.get(client) ?? new Map<string, number>();
+  known.set(client, cache);
+  const unknown = xmlIds.filter((xmlId) => !cache.has(xmlId));
+  if (unknown.length) for (const [xmlId, id] of await readXmlIds(client, unknown)) cache.set(xmlId, id);
+  return new Map(xmlIds.filter((xmlId) => cache.has(xmlId)).map((xmlId) => [xmlId, cache.get(xmlId) as number]));
+}
+
+async function readXmlIds(client: OdooClient, xmlIds: readonly string[]): Promise<Map<string, number>> {
   const split = xmlIds.map((xmlId) => xmlId.split('.') as [string, string]);
   const data = await client.searchRead<{ module: string; name: string; res_id: number }>(
     'ir.model.data',

@@ -36,13 +36,26 @@ export async function createVendor(admin: OdooClient, name: string): Promise<Rec
   return { model: 'res.partner', id, name };
 }
 
-/** The main warehouse: the first one by id. */
-export async function mainWarehouse(client: OdooClient): Promise<{ id: number; stockLocation: number; code: string }> {
-  const [warehouse] = await client.searchRead<{ id: number; code: string; lot_stock_id: [number, string] }>(
-    'stock.warehouse', [], ['code', 'lot_stock_id'], { limit: 1, order: 'id' },
-  );
-  if (!warehouse) throw new Error('the database has no warehouse: install Inventory (stock)');
-  return { id: warehouse.id, code: warehouse.code, stockLocation: warehouse.lot_stock_id[0] };
+export interface MainWarehouse {
+  id: number;
+  stockLocation: number;
+  code: string;
+}
+
+const mainWarehouses = new WeakMap<OdooClient, Promise<MainWarehouse>>();
+
+/** The main warehouse: the first one by id, read once per client (no run changes it). */
+export function mainWarehouse(client: OdooClient): Promise<MainWarehouse> {
+  let found = mainWarehouses.get(client);
+  if (!found) {
+    found = client.searchRead<{ id: number; code: string; lot_stock_id: [number, string] }>('stock.warehouse', [], ['code', 'lot_stock_id'], { limit: 1, order: 'id' }).then(([warehouse]) => {
+      if (!warehouse) throw new Error('the database has no warehouse: install Inventory (stock)');
+      return { id: warehouse.id, code: warehouse.code, stockLocation: warehouse.lot_stock_id[0] };
+    });
+    found.catch(() => mainWarehouses.delete(client));
+    mainWarehouses.set(client, found);
+  }
+  return found;
 }
 
 /**
