@@ -1,3 +1,4 @@
+import parseTagExpression from '@cucumber/tag-expressions';
 import { ACTOR_ROLES, type ActorPhrase } from '../actors';
 import type { TargetNeed } from '../odoo/target-needs';
 import { loadStepDefinitions, type StepDefinitions } from './load-steps';
@@ -12,14 +13,18 @@ export interface FeatureNeeds extends FeatureRequirements {
   needs: TargetNeed[];
 }
 
-/** Reads each feature's needs off its scenarios' tags and steps (drafts included: the doctor looks ahead). */
-export function featureNeeds(features: readonly ParsedFeature[], definitions: StepDefinitions): FeatureNeeds[] {
+/**
+ * Reads each feature's needs off its scenarios' tags and steps: those a tag
+ * expression selects (a run's), or all, drafts included (the doctor looks ahead).
+ */
+export function featureNeeds(features: readonly ParsedFeature[], definitions: StepDefinitions, tags?: string): FeatureNeeds[] {
   const matcher = new StepMatcher(definitions.steps, definitions.parameters);
+  const select = tags ? parseTagExpression(tags) : undefined;
   return features.map((feature) => {
     const modules = new Set<string>();
     const roles = new Set<string>();
     const needs = new Set<TargetNeed>();
-    for (const scenario of feature.scenarios) {
+    for (const scenario of feature.scenarios.filter((s) => !select || select.evaluate(s.tags.map((t) => t.name)))) {
       for (const module of requiredModules(scenario.tags.map((t) => t.name))) modules.add(module);
       for (const step of scenario.steps) {
         const [info] = matcher.matches(step.text);
@@ -36,8 +41,8 @@ export function featureNeeds(features: readonly ParsedFeature[], definitions: St
 }
 
 /** The needs of feature files, read with the project's step definitions. */
-export async function needsOfFeatureFiles(files: readonly string[]): Promise<FeatureNeeds[]> {
-  return featureNeeds(parseFeatures(files), await loadStepDefinitions());
+export async function needsOfFeatureFiles(files: readonly string[], tags?: string): Promise<FeatureNeeds[]> {
+  return featureNeeds(parseFeatures(files), await loadStepDefinitions(), tags);
 }
 
 /** The features (files) that need something, for a problem's "needed by". */

@@ -169,7 +169,7 @@ export async function ensureRoleUsers(gateway: RoleLogins, roles: ReadonlySet<st
   if (!environment.provisionRoles) return [];
   const provisioned = Object.keys(ROLE_DEFINITIONS).filter((r) => roles.has(r) && !environment.roles[r]);
   // Every role's groups in one read, rather than one per role.
-  await recordsByXmlId(gateway.admin, ['base.group_user', ...provisioned.flatMap((role) => roleGroups(gateway.capabilities, role))]);
+  if (provisioned.length) await recordsByXmlId(gateway.admin, ['base.group_user', ...provisioned.flatMap((role) => roleGroups(gateway.capabilities, role))]);
   const results: ProvisionResult[] = [];
   for (const role of provisioned) results.push(await ensureProvisionedUser(gateway, role));
   return results;
