@@ -11,6 +11,7 @@ import { attachText } from './evidence/attachments';
 import { requiredModules } from './features/requirements';
 import { missingModules } from './odoo/capabilities';
 import { OdooGateway } from './odoo/gateway';
+import { forgettingAfterEach } from './odoo/rpc/read-memo';
 import { OutageWatch } from './odoo/outage';
 import { roleCredentials } from './odoo/roles';
 import { playwrightEvidence } from './odoo/ui/evidence-hook';
@@ -78,11 +79,11 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
     // The run mode picks, once, how roles act and how a shop customer checks out.
     const actsByMode: Record<RunMode, (actor: Actor) => Promise<RoleActs>> = {
       rpc: async (actor) => rpcRoleActs(await odoo.as(actor.role)),
-      hybrid: async (actor) => webClientRoleActs(await webClient(actor.role), await odoo.as(actor.role)),
+      hybrid: async (actor) => forgettingAfterEach(webClientRoleActs(await webClient(actor.role), await odoo.as(actor.role)), odoo.memo),
     };
     const shopByMode: Record<RunMode, () => Promise<ShopCheckout>> = {
       rpc: async () => rpcShopCheckout(odoo.admin),
-      hybrid: async () => webShopCheckout(webClientOn(await (await roleSessions.newContext()).newPage(), 'shop visitor', []), odoo.admin),
+      hybrid: async () => forgettingAfterEach(webShopCheckout(webClientOn(await (await roleSessions.newContext()).newPage(), 'shop visitor', []), odoo.admin), odoo.memo),
     };
     const leftovers: { what: string; tidy: () => Promise<void> }[] = [];
     await use({
@@ -127,4 +128,7 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
   ],
 });
 
-export const { Given, When, Then } = createBdd(test);
+export const { Given, When, Then, BeforeStep } = createBdd(test);
+
+// Each step reads Odoo afresh: between two steps Odoo may have moved on (its own scheduled jobs, other runs).
+BeforeStep(({ odoo }) => odoo.memo.forget());

@@ -5,6 +5,7 @@ import { detectCapabilities, type Capabilities } from './capabilities';
 import { OdooClient } from './rpc/client';
 import type { ApiKeyRing } from './rpc/api-keys';
 import { Json2Transport } from './rpc/json2-transport';
+import { ReadMemo } from './rpc/read-memo';
 import { runIdentities, type RunIdentity } from './rpc/run-identities';
 import type { RpcTransport } from './rpc/transport';
 import { XmlRpcTransport } from './rpc/xmlrpc-transport';
@@ -18,6 +19,8 @@ import { verifiedProfile, type VersionProfile } from './version-profile';
  * client per user — the set-up user and each role.
  */
 export class OdooGateway {
+  /** Shared by all its clients: a read another one made since the last change is not sent again. */
+  readonly memo: ReadMemo;
   readonly #roles = new Map<string, OdooClient>();
   readonly #identities: Map<string, RunIdentity>;
 
@@ -29,7 +32,9 @@ export class OdooGateway {
     private readonly outage?: OutageWatch,
     private readonly keyRing?: ApiKeyRing,
     adminIdentity?: RunIdentity,
+    memo = new ReadMemo(),
   ) {
+    this.memo = memo;
     this.#identities = new Map(adminIdentity ? [[admin.login, adminIdentity]] : []);
   }
 
@@ -49,7 +54,8 @@ export class OdooGateway {
     const server = await (outage ? outage.call(() => readServerVersion(environment.odoo.url, reachTimeoutMs), true) : readServerVersion(environment.odoo.url, reachTimeoutMs));
     const profile = verifiedProfile(server, environment.odoo.url);
     const configured = { ...environment.odoo.admin, ...(environment.odoo.apiKey ? { apiKey: environment.odoo.apiKey } : {}) };
-    const login = () => logIn(environment, profile, configured, keyRing, outage);
+    const memo = new ReadMemo();
+    const login = () => logIn(environment, profile, configured, keyRing, outage, memo);
     const { client: admin, identity } = await login().catch(async (error: unknown) => {
       // A wrong ODOO_DB is named, not left to the driver's text (psycopg2's, or JSON-2's 404): asked only when the login fails.
       const databases = await listDatabases(environment.odoo.url, reachTimeoutMs);
@@ -59,7 +65,7 @@ export class OdooGateway {
       throw error;
     });
     const capabilities = await detectCapabilities(server, profile, admin);
-    return new OdooGateway(environment, capabilities, admin, outage, keyRing, identity);
+    return new OdooGateway(environment, capabilities, admin, outage, keyRing, identity, memo);
   }
 
   /** The client of a role (SALES, WAREHOUSE, ...), logged in on first use. */
@@ -74,7 +80,7 @@ export class OdooGateway {
             `or UAT_PROVISION_ROLES=true to let the harness create one`,
         );
       }
-      const { client: loggedIn, identity } = await logIn(this.environment, this.capabilities.profile, credentials, this.keyRing, this.outage);
+      const { client: loggedIn, identity } = await logIn(this.environment, this.capabilities.profile, credentials, this.keyRing, this.outage, this.memo);
       client = loggedIn;
       this.#identities.set(credentials.login, identity);
       this.#roles.set(key, client);
@@ -107,21 +113,28 @@ async function logIn(
   credentials: Credentials,
   keyRing: ApiKeyRing | undefined,
   outage: OutageWatch | undefined,
+  memo: ReadMemo,
 ): Promise<{ client: OdooClient; identity: RunIdentity }> {
   const known = runIdentities().get(credentials.login);
   if (known) {
-    const client = createClient(environment, profile, { ...credentials, ...(known.apiKey ? { apiKey: known.apiKey } : {}) }, outage, known.uid);
+    const client = createClient(environment, profile, { ...credentials, ...(known.apiKey ? { apiKey: known.apiKey } : {}) }, outage, { knownUid: known.uid, memo });
     return { client, identity: known };
   }
   const wantsKey = !credentials.apiKey && keyRing && profile.json2 && environment.odoo.rpc !== 'xmlrpc';
   const withKey = wantsKey ? { ...credentials, apiKey: await keyRing.keyFor(credentials.login, credentials.password) } : credentials;
-  const client = createClient(environment, profile, withKey, outage);
+  const client = createClient(environment, profile, withKey, outage, { memo });
   const uid = await client.uid();
   return { client, identity: { uid, ...(withKey.apiKey ? { apiKey: withKey.apiKey } : {}) } };
 }
 
 /** Picks the transport: JSON-2 where the server has it and the user has an API key, unless told otherwise. */
-export function createClient(environment: HarnessEnvironment, profile: VersionProfile, credentials: Credentials, outage?: OutageWatch, knownUid?: number): OdooClient {
+export function createClient(
+  environment: HarnessEnvironment,
+  profile: VersionProfile,
+  credentials: Credentials,
+  outage?: OutageWatch,
+  { knownUid, memo }: { knownUid?: number; memo?: ReadMemo } = {},
+): OdooClient {
   const { url, db, rpc, timeoutMs } = environment.odoo;
   const wantsJson2 = rpc === 'json2' || (rpc === 'auto' && profile.json2 && credentials.apiKey !== undefined);
   let transport: RpcTransport;
@@ -138,5 +151,6 @@ export function createClient(environment: HarnessEnvironment, profile: VersionPr
     assertWritable: () => assertTestTarget(environment),
     ...(outage ? { outage } : {}),
     ...(knownUid ? { knownUid } : {}),
+    ...(memo ? { memo } : {}),
   });
 }

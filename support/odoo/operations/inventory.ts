@@ -25,22 +25,31 @@ export async function transfersOfProduct(client: OdooClient, product: number): P
   return readPickings(client, [['move_ids.product_id', '=', product]]);
 }
 
+/** Transfers with their moves in one read (web_search_read with a specification: same answer on 17, 18 and 19). */
 export async function readPickings(client: OdooClient, domain: unknown[]): Promise<PickingState[]> {
-  const pickings = await client.searchRead<{
-    id: number; name: string; state: string; picking_type_id: [number, string]; picking_type_code: PickingState['pickingType']; backorder_id: [number, string] | false; move_ids: number[];
-  }>('stock.picking', domain, ['name', 'state', 'picking_type_id', 'picking_type_code', 'backorder_id', 'move_ids'], { order: 'id' });
-  const moveIds = pickings.flatMap((p) => p.move_ids);
-  const moves = await client.read<{ id: number; product_id: [number, string]; product_uom_qty: number; quantity: number }>(
-    'stock.move', moveIds, ['product_id', 'product_uom_qty', 'quantity'],
-  );
-  return pickings.map((p) => ({
+  const { records } = await client.call<{
+    records: {
+      id: number; name: string; state: string; picking_type_id: { id: number; display_name: string }; picking_type_code: PickingState['pickingType']; backorder_id: number | false;
+      move_ids: { id: number; product_id: number; product_uom_qty: number; quantity: number }[];
+    }[];
+  }>('stock.picking', 'web_search_read', {
+    kwargs: {
+      domain,
+      specification: {
+        name: {}, state: {}, picking_type_id: { fields: { display_name: {} } }, picking_type_code: {}, backorder_id: {},
+        move_ids: { fields: { product_id: {}, product_uom_qty: {}, quantity: {} } },
+      },
+      order: 'id',
+    },
+  });
+  return records.map((p) => ({
     id: p.id,
     name: p.name,
-    operation: p.picking_type_id[1],
+    operation: p.picking_type_id.display_name,
     state: p.state,
     pickingType: p.picking_type_code,
-    backorderOf: p.backorder_id ? p.backorder_id[0] : undefined,
-    moves: moves.filter((m) => p.move_ids.includes(m.id)).map((m) => ({ id: m.id, product: m.product_id[0], demand: m.product_uom_qty, quantity: m.quantity })),
+    backorderOf: p.backorder_id || undefined,
+    moves: p.move_ids.map((m) => ({ id: m.id, product: m.product_id, demand: m.product_uom_qty, quantity: m.quantity })),
   }));
 }
 

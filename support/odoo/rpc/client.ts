@@ -1,4 +1,5 @@
 import type { OutageWatch } from '../outage';
+import type { ReadMemo } from './read-memo';
 import type { RpcCall, RpcTransport, TransportKind } from './transport';
 
 /** Methods that only read: they pass even where the environment forbids writes. */
@@ -49,7 +50,12 @@ export interface ClientOptions {
   outage?: OutageWatch;
   /** The user id the run already logged this user in as: no login again. */
   knownUid?: number;
+  /** Shared by the run's clients: reads answered since the last change. */
+  memo?: ReadMemo;
 }
+
+/** Reads whose answers a memo may share (a login, or a method's defaults, are not the record's state). */
+const MEMOISED_METHODS = new Set(['read', 'search_read', 'search', 'search_count', 'read_group', 'formatted_read_group', 'web_read', 'web_search_read']);
 
 /**
  * The harness's view of one Odoo user over RPC: any method on any model, a
@@ -89,7 +95,8 @@ export class OdooClient {
 
   /** Calls any public method; record methods get `ids`, model methods none. */
   async call<T = unknown>(model: string, method: string, options: CallOptions = {}): Promise<T> {
-    if (!READ_ONLY_METHODS.has(method)) this.options.assertWritable();
+    const reads = READ_ONLY_METHODS.has(method);
+    if (!reads) this.options.assertWritable();
     const context = { ...this.options.baseContext, ...options.context };
     const call: RpcCall = {
       model,
@@ -98,9 +105,22 @@ export class OdooClient {
       ...(options.kwargs ? { kwargs: options.kwargs } : {}),
       ...(Object.keys(context).length ? { context } : {}),
     };
-    this.#calls += 1;
-    const send = () => this.options.transport.call(call);
-    return (await (this.options.outage ? this.options.outage.call(send, READ_ONLY_METHODS.has(method)) : send())) as T;
+    const send = () => {
+      this.#calls += 1;
+      const sent = () => this.options.transport.call(call);
+      return (this.options.outage ? this.options.outage.call(sent, reads) : sent()) as Promise<T>;
+    };
+    const { memo } = this.options;
+    if (!memo) return send();
+    if (MEMOISED_METHODS.has(method)) return memo.answer(`${this.login}\n${JSON.stringify(call)}`, send);
+    if (reads) return send();
+    // A change: what was read before it is gone, and so is what was read while it ran.
+    memo.forget();
+    try {
+      return await send();
+    } finally {
+      memo.forget();
+    }
   }
 
   read<T = Values>(model: string, ids: readonly number[], fields: string[], context?: Context): Promise<T[]> {
