@@ -167,9 +167,10 @@ export async function ensureRoleUsers(gateway: RoleLogins, roles: ReadonlySet<st
   }
   if (problems.length) throw new ConfigError([...problems, `${environment.file}: fix the role users above (\`uat doctor\` checks them too): nothing was written to Odoo`].join('\n'));
   if (!environment.provisionRoles) return [];
-  const provisioned = Object.keys(ROLE_DEFINITIONS).filter((r) => roles.has(r) && !environment.roles[r]);
-  // Every role's groups in one read, rather than one per role.
-  if (provisioned.length) await recordsByXmlId(gateway.admin, ['base.group_user', ...provisioned.flatMap((role) => roleGroups(gateway.capabilities, role))]);
+  const provisionable = Object.keys(ROLE_DEFINITIONS).filter((r) => !environment.roles[r]);
+  const provisioned = provisionable.filter((r) => roles.has(r));
+  // Every role's groups in one read, rather than one per role (the same read whichever roles a run acts as).
+  if (provisioned.length) await recordsByXmlId(gateway.admin, ['base.group_user', ...provisionable.flatMap((role) => roleGroups(gateway.capabilities, role))]);
   const results: ProvisionResult[] = [];
   for (const role of provisioned) results.push(await ensureProvisionedUser(gateway, role));
   return results;
