@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Credentials, HarnessEnvironment } from '../config/environment';
 import { ConfigError } from '../config/errors';
+import { AuthenticationError } from './errors';
 import { Secret } from '../config/secret';
 import type { Capabilities } from './capabilities';
 import type { OdooClient } from './rpc/client';
@@ -98,7 +99,7 @@ export async function provisionRoleUser(
 
 /** The groups of a user that matter for the harness's roles, as "App / Group" names. */
 export async function relevantGroups(admin: OdooClient, capabilities: Capabilities, login: string): Promise<string[]> {
-  const field = capabilities.profile.userGroupsField;
+  const field = capabilities.profile.userEffectiveGroupsField;
   const [user] = await admin.searchRead<Record<string, number[]>>('res.users', [['login', '=', login]], [field]);
   if (!user) return [];
   const groupIds = user[field] ?? [];
@@ -115,7 +116,8 @@ export async function relevantGroups(admin: OdooClient, capabilities: Capabiliti
 /** The groups of its role (as xml ids) that a user lacks. */
 export async function missingRoleGroups(admin: OdooClient, capabilities: Capabilities, role: string, login: string): Promise<string[]> {
   if (!ROLE_DEFINITIONS[role]) return [];
-  const field = capabilities.profile.userGroupsField;
+  // A user with a higher group (e.g. Sales / Administrator) has the role's through what that group implies.
+  const field = capabilities.profile.userEffectiveGroupsField;
   const [user] = await admin.searchRead<Record<string, number[]>>('res.users', [['login', '=', login]], [field]);
   const wanted = roleGroups(capabilities, role);
   const ids = await requireXmlIds(admin, wanted);
@@ -132,14 +134,18 @@ function roleGroups(capabilities: Capabilities, role: string): string[] {
 /** Whether a provisioned role user exists, is active, has every group of its role, and logs in: then nothing is written. */
 async function roleUserWorks(gateway: RoleLogins, role: string): Promise<boolean> {
   const { admin, capabilities } = gateway;
-  const field = capabilities.profile.userGroupsField;
+  const field = capabilities.profile.userEffectiveGroupsField;
   const [user] = await admin.searchRead<Record<string, number[]>>('res.users', [['login', '=', provisionedLogin(role)]], [field]);
   if (!user) return false;
   const wanted = await requireXmlIds(admin, ['base.group_user', ...roleGroups(capabilities, role)]);
   if (!wanted.every((id) => (user[field] ?? []).includes(id))) return false;
+  // Only a refused login means the user is broken: a timeout or a key Odoo would not make is no reason to rewrite it.
   return gateway.as(role).then(
     () => true,
-    () => false,
+    (error: unknown) => {
+      if (error instanceof AuthenticationError) return false;
+      throw error;
+    },
   );
 }
 

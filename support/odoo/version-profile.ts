@@ -15,6 +15,8 @@ export interface VersionProfile {
   json2: boolean;
   /** res.users' many2many of groups: groups_id until 18, group_ids from 19. */
   userGroupsField: 'groups_id' | 'group_ids';
+  /** A user's groups with those they imply: groups_id holds them on 17 and 18, 19 keeps them apart in all_group_ids (seen on 17, 18, 19). */
+  userEffectiveGroupsField: 'groups_id' | 'all_group_ids';
   /** The picking form's one2many of stock moves: move_ids_without_package until 18, move_ids from 19. */
   pickingMovesField: 'move_ids_without_package' | 'move_ids';
   /** The return wizard's (stock.return.picking) button: create_returns until 17. */
@@ -39,6 +41,7 @@ const profiles: Record<number, VersionProfile> = {
     recordPath: (model, id) => `/web#model=${model}&id=${id}&view_type=form`,
     json2: false,
     userGroupsField: 'groups_id',
+    userEffectiveGroupsField: 'groups_id',
     pickingMovesField: 'move_ids_without_package',
     createReturnsButton: 'create_returns',
     // 17's address form has no #save_address: its submit is a link that website_sale.js posts (seen on 17).
@@ -55,6 +58,7 @@ const profiles: Record<number, VersionProfile> = {
     recordPath: (model, id) => `/odoo/${model}/${id}`,
     json2: false,
     userGroupsField: 'groups_id',
+    userEffectiveGroupsField: 'groups_id',
     pickingMovesField: 'move_ids_without_package',
     createReturnsButton: 'action_create_returns',
     shopAddressSubmit: '#save_address',
@@ -71,6 +75,7 @@ const profiles: Record<number, VersionProfile> = {
     recordPath: (model, id) => `/odoo/${model}/${id}`,
     json2: true,
     userGroupsField: 'group_ids',
+    userEffectiveGroupsField: 'all_group_ids',
     pickingMovesField: 'move_ids',
     createReturnsButton: 'action_create_returns',
     shopAddressSubmit: '[name="website_sale_main_button"]:visible',
