@@ -1,4 +1,6 @@
 import type { OdooClient } from './rpc/client';
+import type { VersionProfile } from './version-profile';
+import { recordsByXmlId } from './xml-ids';
 
 /**
  * What a step takes for granted on the target and does not set up itself:
@@ -11,7 +13,7 @@ export const TARGET_NEEDS = {
   'one-step deliveries': 'the main warehouse delivers in one step (Outgoing Shipments: 1 step, delivery_steps "ship_only")',
   'one-step receipts': 'the main warehouse receives in one step (Incoming Shipments: 1 step, reception_steps "one_step")',
   'credit limits': 'the set-up user may turn on credit limits (write on res.company: Administration / Access Rights)',
-  'stock adjustments': 'the set-up user may create products and set their stock (create on product.product and stock.quant: Inventory / User or more)',
+  'stock adjustments': 'the set-up user may create products and set their stock (create on product.product, and Inventory / Administrator: Odoo applies stock counts for it only)',
   'reordering rules': 'the set-up user may create reordering rules and vendor prices (create on stock.warehouse.orderpoint and product.supplierinfo)',
   'a regional warehouse': 'the set-up user may create a warehouse (create on stock.warehouse: Inventory / Administrator)',
 } as const;
@@ -21,17 +23,31 @@ export type TargetNeed = keyof typeof TARGET_NEEDS;
 /** The set-up user's rights a need asks for, as Odoo's access rights (model, operation). */
 const RIGHTS: Partial<Record<TargetNeed, Array<[model: string, operation: 'create' | 'write']>>> = {
   'credit limits': [['res.company', 'write']],
-  'stock adjustments': [['product.product', 'create'], ['stock.quant', 'create']],
+  'stock adjustments': [['product.product', 'create']],
   'reordering rules': [['stock.warehouse.orderpoint', 'create'], ['product.supplierinfo', 'create']],
   'a regional warehouse': [['stock.warehouse', 'create']],
 };
 
+/** The set-up user's groups a need asks for (inventory_quantity is a field of stock.group_stock_manager only: seen in 17, 18 and 19's stock_quant.py). */
+const GROUPS: Partial<Record<TargetNeed, string[]>> = {
+  'stock adjustments': ['stock.group_stock_manager'],
+};
+
 /**
  * The needs the target lacks, each with what Odoo has instead; one read of
- * the main warehouse and one access check per right, however many needs.
+ * the main warehouse, one of the set-up user's groups, and one access check
+ * per right, however many needs.
  */
-export async function unmetNeeds(admin: OdooClient, needs: ReadonlySet<TargetNeed>): Promise<Map<TargetNeed, string>> {
+export async function unmetNeeds(admin: OdooClient, profile: VersionProfile, needs: ReadonlySet<TargetNeed>): Promise<Map<TargetNeed, string>> {
   const unmet = new Map<TargetNeed, string>();
+  const wantedGroups = [...needs].flatMap((need) => GROUPS[need] ?? []);
+  const held = new Set<number>();
+  if (wantedGroups.length) {
+    const field = profile.userEffectiveGroupsField;
+    const [user] = await admin.read<Record<string, number[]>>('res.users', [await admin.uid()], [field]);
+    for (const id of user?.[field] ?? []) held.add(id);
+  }
+  const groupIds = wantedGroups.length ? await recordsByXmlId(admin, wantedGroups) : new Map<string, number>();
   if (needs.has('one-step deliveries') || needs.has('one-step receipts')) {
     const [warehouse] = await admin.searchRead<{ name: string; delivery_steps: string; reception_steps: string }>(
       'stock.warehouse', [], ['name', 'delivery_steps', 'reception_steps'], { limit: 1, order: 'id' },
@@ -47,9 +63,13 @@ export async function unmetNeeds(admin: OdooClient, needs: ReadonlySet<TargetNee
     const denied: string[] = [];
     for (const [model, operation] of RIGHTS[need] ?? []) {
       const allowed = await admin.call<boolean>(model, 'check_access_rights', { kwargs: { operation, raise_exception: false } });
-      if (!allowed) denied.push(`${operation} on ${model}`);
+      if (!allowed) denied.push(`may not ${operation} on ${model}`);
     }
-    if (denied.length) unmet.set(need, `"${admin.login}" may not ${denied.join(' or ')}`);
+    for (const group of GROUPS[need] ?? []) {
+      const id = groupIds.get(group);
+      if (id === undefined || !held.has(id)) denied.push(`is not in ${group}`);
+    }
+    if (denied.length) unmet.set(need, `"${admin.login}" ${denied.join(' and ')}`);
   }
   return unmet;
 }
