@@ -3,6 +3,7 @@ import { loadEnvironment } from '../../support/config/environment';
 import { needsOfFeatureFiles } from '../../support/features/feature-needs';
 import { featureFiles } from '../../support/features/requirements';
 import { examineTarget } from '../../support/odoo/doctor';
+import { RUN_IDENTITIES_VARIABLE } from '../../support/odoo/rpc/run-identities';
 import { chosenEnvironment } from './environment-option';
 import type { Command } from './index';
 
@@ -15,6 +16,8 @@ export const doctorCommand: Command = {
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { env: { type: 'string' } }, strict: true });
   const envName = chosenEnvironment(values.env);
+  // Identities are handed down by a run to its workers only: a value left in this shell is not the doctor's.
+  delete process.env[RUN_IDENTITIES_VARIABLE];
   const { environment, warnings } = loadEnvironment(envName, { overrides: process.env });
   for (const warning of warnings) console.warn(`uat: warning: ${warning}`);
   console.log(`doctor: checking ${environment.file} (${environment.odoo.url})`);

@@ -87,10 +87,16 @@ async function run(args: string[]): Promise<number> {
   const shownUrl = configured.recording ? `the recording ${relativeToRoot(configured.recording)}` : configured.odoo.url;
   if (target.banner) console.log(`uat: ${target.banner}`);
 
+  // Identities are handed down by a run to its workers only: a value left in this shell is not this run's.
+  delete process.env[RUN_IDENTITIES_VARIABLE];
   const runId = newRunId(environment.name);
   // On 19+ the run speaks JSON-2 with keys of its own, made here and revoked when it ends. A recording is
   // made and replayed with the environment's own credentials: it must hold no live key.
   const keyRing = target.recorded ? undefined : new ApiKeyRing({ url: environment.odoo.url, db: environment.odoo.db, timeoutMs: environment.odoo.timeoutMs, label: runId });
+  // Ctrl-C while the run makes its keys (before the tests take the signal over) still revokes them.
+  const stopBeforeTests = () => void (keyRing ? revokeRunKeys(keyRing) : Promise.resolve()).finally(() => process.exit(130));
+  process.once('SIGINT', stopBeforeTests);
+  process.once('SIGTERM', stopBeforeTests);
   try {
     // Fail once, here, on an unreachable server or refused login, rather than in every scenario.
     const gateway = await OdooGateway.connect(environment, Math.min(environment.odoo.timeoutMs, REACH_TIMEOUT_MS), undefined, keyRing);
@@ -161,6 +167,8 @@ async function run(args: string[]): Promise<number> {
     if (keys.size) console.log(`uat: JSON-2 with ${keys.size} API key(s) made for this run (${[...keys.keys()].join(', ')}); they are revoked when it ends`);
     // A recording is made, and replayed, by one worker: identical requests of two scenarios then come in the recorded order.
     const workers = values.record || configured.recording ? ['--workers', '1'] : values.workers ? ['--workers', values.workers] : [];
+    process.off('SIGINT', stopBeforeTests);
+    process.off('SIGTERM', stopBeforeTests);
     const tested = await runTool('playwright', ['test', ...workers], childEnv, 'inherit');
     const broken = existsSync(resultsDir(runDir)) ? markFaultsBroken(resultsDir(runDir)) : [];
     if (broken.length) console.log(`uat: ${broken.length} scenario(s) broken by a fault (not a business finding): ${broken.join('; ')}`);
@@ -183,6 +191,8 @@ async function run(args: string[]): Promise<number> {
     await target.abort();
     throw error;
   } finally {
+    process.off('SIGINT', stopBeforeTests);
+    process.off('SIGTERM', stopBeforeTests);
     if (keyRing) await revokeRunKeys(keyRing);
   }
 }
@@ -195,7 +205,7 @@ async function revokeRunKeys(keyRing: ApiKeyRing): Promise<void> {
 }
 
 async function assertNeedsMet(gateway: OdooGateway, features: FeatureNeeds[], file: string): Promise<void> {
-  const unmet = await unmetNeeds(gateway.admin, new Set(features.flatMap((f) => f.needs)));
+  const unmet = await unmetNeeds(gateway.admin, gateway.capabilities.profile, new Set(features.flatMap((f) => f.needs)));
   if (unmet.size === 0) return;
   throw new ConfigError(
     [...[...unmet].map(([need, found]) => unmetNeedProblem(need, found, features)), `${file}: the target lacks what the features above take for granted (\`uat doctor\` lists it too): no scenario ran and nothing was written to Odoo`].join('\n'),

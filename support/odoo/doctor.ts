@@ -23,7 +23,7 @@ export interface DoctorReport {
  */
 export async function examineTarget(environment: HarnessEnvironment, features: readonly FeatureNeeds[]): Promise<DoctorReport> {
   // On 19+ the doctor speaks JSON-2 as a run does, with keys of its own, revoked before it answers.
-  const keyRing = new ApiKeyRing({ url: environment.odoo.url, db: environment.odoo.db, timeoutMs: environment.odoo.timeoutMs, label: 'doctor' });
+  const keyRing = new ApiKeyRing({ url: environment.odoo.url, db: environment.odoo.db, timeoutMs: environment.odoo.timeoutMs, label: `doctor-${Date.now().toString(36)}` });
   let report: DoctorReport | undefined;
   try {
     report = await examineWith(environment, features, keyRing);
@@ -31,7 +31,12 @@ export async function examineTarget(environment: HarnessEnvironment, features: r
   } finally {
     const { revoked, failed } = await keyRing.revokeAll();
     if (report && revoked.length) report.lines.push(`API keys made for ${revoked.join(', ')}: revoked`);
-    for (const failure of failed) report?.problems.push(`the API key of ${failure} could not be revoked: remove it in Odoo (it expires by itself within hours)`);
+    for (const failure of failed) {
+      const problem = `the API key of ${failure} could not be revoked: remove it in Odoo (it expires by itself within hours)`;
+      // With no report (the check itself failed) the warning still reaches the user.
+      if (report) report.problems.push(problem);
+      else console.error(`uat: warning: ${problem}`);
+    }
   }
 }
 
@@ -87,7 +92,7 @@ async function examineWith(environment: HarnessEnvironment, features: readonly F
   }
 
   const needs = new Set<TargetNeed>(features.flatMap((f) => f.needs));
-  const unmet = await unmetNeeds(gateway.admin, needs);
+  const unmet = await unmetNeeds(gateway.admin, capabilities.profile, needs);
   for (const need of needs) {
     if (!unmet.has(need)) lines.push(`${need}: yes`);
   }

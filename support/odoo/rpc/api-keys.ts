@@ -32,13 +32,24 @@ interface IssuedKey {
  */
 export class ApiKeyRing {
   readonly #issued = new Map<string, IssuedKey>();
+  /** Keys being made: a second ask for the same user waits for the first rather than making another key. */
+  readonly #making = new Map<string, Promise<Secret>>();
 
   constructor(private readonly options: KeyRingOptions) {}
 
   /** The key of a user: made on first ask, then the same one. */
-  async keyFor(login: string, password: Secret): Promise<Secret> {
+  keyFor(login: string, password: Secret): Promise<Secret> {
     const known = this.#issued.get(login);
-    if (known) return known.key;
+    if (known) return Promise.resolve(known.key);
+    let making = this.#making.get(login);
+    if (!making) {
+      making = this.#make(login, password).finally(() => this.#making.delete(login));
+      this.#making.set(login, making);
+    }
+    return making;
+  }
+
+  async #make(login: string, password: Secret): Promise<Secret> {
     const session = new WebSession(this.options.url, this.options.timeoutMs, login);
     await session.authenticate(this.options.db, password);
     const name = `${KEY_NAME_PREFIX} ${this.options.label} ${login}`;
