@@ -19,7 +19,7 @@ When('the regional warehouse asks the central warehouse for {int} {string}', asy
   await requestResupply(uat, units, product);
 });
 
-When('{actor} sends the goods out of the central warehouse', async ({ uat }, actor: Actor) => {
+When('{actor} sends the goods out of the central warehouse', { needs: ['one-step deliveries'] }, async ({ uat }, actor: Actor) => {
   await moveReadyTransfer(uat, actor, 'the transfer out');
 });
 

@@ -118,7 +118,7 @@ describe('uat doctor predicts what a run would fail on (answers recorded from Od
       assert.ok(neededBy.includes('features/order-to-cash/wholesale-partial-fulfilment.feature'), neededBy.join(' '));
       assert.ok(neededBy.includes('features/customer-service/service-complaint.feature'), 'a feature whose Given ships a delivery needs it too');
       assert.ok(!neededBy.includes('features/procure-to-pay/min-max-partial-receipt.feature'), 'a feature that only receives does not');
-      assert.ok(!neededBy.includes('features/warehouse/inter-warehouse-transfer.feature'), 'nor an internal transfer');
+      assert.ok(neededBy.includes('features/warehouse/inter-warehouse-transfer.feature'), 'the resupply leaves the central warehouse as a delivery does');
       assert.match(result.stdout, /one-step receipts: yes/);
       assert.match(result.stdout, /credit limits: yes/);
       assert.match(problems[1] ?? '', /^doctor: 1 problem/);

@@ -9,7 +9,7 @@ import { recordsByXmlId } from './xml-ids';
  * given, so that a target that passes does not fail a scenario on set-up.
  */
 export const TARGET_NEEDS = {
-  // With 2 or 3 steps the order's first transfer is a pick, and its delivery waits on it (seen on 19).
+  // With 2 or 3 steps the first transfer out is a pick, and the delivery (or the resupply) waits on it (seen on 17: 0 units reached the regional warehouse).
   'one-step deliveries': 'the main warehouse delivers in one step (Outgoing Shipments: 1 step, delivery_steps "ship_only")',
   'one-step receipts': 'the main warehouse receives in one step (Incoming Shipments: 1 step, reception_steps "one_step")',
   'credit limits': 'the set-up user may turn on credit limits (write on res.company: Administration / Access Rights)',
