@@ -163,8 +163,8 @@ async function run(args: string[]): Promise<number> {
     // Every user the run acts as logs in here, once (with a key made for it on JSON-2), rather than once per worker.
     for (const role of roles) await gateway.as(role);
     childEnv[RUN_IDENTITIES_VARIABLE] = encodeRunIdentities(gateway.identities());
-    const keys = keyRing?.keys() ?? new Map();
-    if (keys.size) console.log(`uat: JSON-2 with ${keys.size} API key(s) made for this run (${[...keys.keys()].join(', ')}); they are revoked when it ends`);
+    const keyed = keyRing?.logins() ?? [];
+    if (keyed.length) console.log(`uat: JSON-2 with ${keyed.length} API key(s) made for this run (${keyed.join(', ')}); they are revoked when it ends`);
     // A recording is made, and replayed, by one worker: identical requests of two scenarios then come in the recorded order.
     const workers = values.record || configured.recording ? ['--workers', '1'] : values.workers ? ['--workers', values.workers] : [];
     process.off('SIGINT', stopBeforeTests);

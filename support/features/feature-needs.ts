@@ -45,7 +45,8 @@ export async function needsOfFeatureFiles(files: readonly string[], tags?: strin
   return featureNeeds(parseFeatures(files), await loadStepDefinitions(), tags);
 }
 
-/** The features (files) that need something, for a problem's "needed by". */
-export function filesNeeding(features: readonly FeatureNeeds[], needs: (feature: FeatureNeeds) => boolean): string[] {
-  return features.filter(needs).map((f) => f.file);
+/** A problem's tail naming the features (files) that need something: "; needed by a.feature, b.feature", or nothing. */
+export function neededBy(features: readonly FeatureNeeds[], needs: (feature: FeatureNeeds) => boolean): string {
+  const files = features.filter(needs).map((f) => f.file);
+  return files.length ? `; needed by ${files.join(', ')}` : '';
 }

@@ -1,6 +1,6 @@
 import type { HarnessEnvironment } from '../config/environment';
 import { HarnessError } from '../config/errors';
-import { filesNeeding, type FeatureNeeds } from '../features/feature-needs';
+import { neededBy, type FeatureNeeds } from '../features/feature-needs';
 import { missingModules } from './capabilities';
 import { OdooGateway } from './gateway';
 import { ApiKeyRing } from './rpc/api-keys';
@@ -51,14 +51,10 @@ async function examineWith(environment: HarnessEnvironment, features: readonly F
   );
   lines.push(`set-up user "${environment.odoo.admin.login}" logged in over ${gateway.admin.transport}`);
   lines.push(environment.testTarget ? 'marked as a test target (UAT_TEST_TARGET=true)' : 'NOT marked as a test target: runs will refuse to write');
-  const neededBy = (test: (f: FeatureNeeds) => boolean) => {
-    const files = filesNeeding(features, test);
-    return files.length ? `; needed by ${files.join(', ')}` : '';
-  };
 
   const roles = [...new Set([...Object.keys(ROLE_DEFINITIONS), ...Object.keys(environment.roles)])];
   for (const role of roles) {
-    const usedBy = neededBy((f) => f.roles.includes(role));
+    const usedBy = neededBy(features, (f) => f.roles.includes(role));
     const credentials = roleCredentials(environment, role);
     if (!credentials) {
       problems.push(`role ${role}: no user; set UAT_ROLE_${role}_LOGIN and UAT_ROLE_${role}_PASSWORD in ${environment.file}, or UAT_PROVISION_ROLES=true${usedBy}`);
@@ -103,6 +99,5 @@ async function examineWith(environment: HarnessEnvironment, features: readonly F
 
 /** One line for a need the target lacks: what is wanted, what Odoo has, and the features it would fail. */
 export function unmetNeedProblem(need: TargetNeed, found: string, features: readonly FeatureNeeds[]): string {
-  const files = filesNeeding(features, (f) => f.needs.includes(need));
-  return `${need}: ${found}; wanted: ${TARGET_NEEDS[need]}${files.length ? `; needed by ${files.join(', ')}` : ''}`;
+  return `${need}: ${found}; wanted: ${TARGET_NEEDS[need]}${neededBy(features, (f) => f.needs.includes(need))}`;
 }

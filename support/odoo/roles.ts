@@ -116,12 +116,20 @@ export async function relevantGroups(admin: OdooClient, capabilities: Capabiliti
 /** The groups of its role (as xml ids) that a user lacks. */
 export async function missingRoleGroups(admin: OdooClient, capabilities: Capabilities, role: string, login: string): Promise<string[]> {
   if (!ROLE_DEFINITIONS[role]) return [];
-  // A user with a higher group (e.g. Sales / Administrator) has the role's through what that group implies.
+  const wanted = roleGroups(capabilities, role);
+  return (await groupsLacking(admin, capabilities, login, wanted)) ?? wanted;
+}
+
+/**
+ * The groups (xml ids) a user does not hold, counting those its groups imply
+ * (a Sales / Administrator is a salesperson too); undefined when no user has the login.
+ */
+async function groupsLacking(admin: OdooClient, capabilities: Capabilities, login: string, wanted: string[]): Promise<string[] | undefined> {
   const field = capabilities.profile.userEffectiveGroupsField;
   const [user] = await admin.searchRead<Record<string, number[]>>('res.users', [['login', '=', login]], [field]);
-  const wanted = roleGroups(capabilities, role);
+  if (!user) return undefined;
   const ids = await requireXmlIds(admin, wanted);
-  return wanted.filter((_, i) => !(user?.[field] ?? []).includes(ids[i] as number));
+  return wanted.filter((_, i) => !(user[field] ?? []).includes(ids[i] as number));
 }
 
 /** The standard groups of a role on this version (with the version's extra ones), as xml ids. */
@@ -134,11 +142,8 @@ function roleGroups(capabilities: Capabilities, role: string): string[] {
 /** Whether a provisioned role user exists, is active, has every group of its role, and logs in: then nothing is written. */
 async function roleUserWorks(gateway: RoleLogins, role: string): Promise<boolean> {
   const { admin, capabilities } = gateway;
-  const field = capabilities.profile.userEffectiveGroupsField;
-  const [user] = await admin.searchRead<Record<string, number[]>>('res.users', [['login', '=', provisionedLogin(role)]], [field]);
-  if (!user) return false;
-  const wanted = await requireXmlIds(admin, ['base.group_user', ...roleGroups(capabilities, role)]);
-  if (!wanted.every((id) => (user[field] ?? []).includes(id))) return false;
+  const lacking = await groupsLacking(admin, capabilities, provisionedLogin(role), ['base.group_user', ...roleGroups(capabilities, role)]);
+  if (!lacking || lacking.length) return false;
   // Only a refused login means the user is broken: a timeout or a key Odoo would not make is no reason to rewrite it.
   return gateway.as(role).then(
     () => true,

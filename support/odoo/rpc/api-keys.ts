@@ -63,9 +63,9 @@ export class ApiKeyRing {
     return key;
   }
 
-  /** login → key, for the run's workers. */
-  keys(): Map<string, Secret> {
-    return new Map([...this.#issued].map(([login, issued]) => [login, issued.key]));
+  /** The users a key was made for (the keys themselves reach workers through the gateway's identities). */
+  logins(): string[] {
+    return [...this.#issued.keys()];
   }
 
   /** Revokes every key made, each through its user's session; says which could not be. */

@@ -14,7 +14,9 @@ export class ReadMemo {
     if (!answer) {
       answer = read();
       this.#answers.set(key, answer);
-      answer.catch(() => this.#answers.delete(key));
+      const asked = answer;
+      // A failed read is not remembered; a newer answer under the same key stays.
+      asked.catch(() => this.#answers.get(key) === asked && this.#answers.delete(key));
     }
     return structuredClone(await answer);
   }
