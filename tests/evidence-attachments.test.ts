@@ -76,9 +76,9 @@ describe('evidence API', () => {
     await assert.rejects(attachRecordSnapshot(fakeTestInfo(), { ...order, url: '/odoo/sale.order/42' }), /needs an absolute deep link/);
   });
 
-  it('attaches screenshots as PNG', async () => {
+  it('attaches a PNG screenshot as PNG', async () => {
     const info = fakeTestInfo();
-    await attachScreenshot(info, 'the confirmed order', Buffer.from([0x89, 0x50]));
+    await attachScreenshot(info, 'the confirmed order', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     assert.deepEqual(info.attached.map((a) => a.contentType), ['image/png']);
   });
 

@@ -72,7 +72,7 @@ describe('web client driver against a stand-in page', () => {
       assert.equal(await form.status(), 'Sales Order');
       assert.equal(await form.read('name'), 'S00042');
       assert.deepEqual(steps, ['click action_confirm']);
-      assert.deepEqual(attachments.map((a) => [a.name, a.contentType]), [['click action_confirm (screenshot)', 'image/png']]);
+      assert.deepEqual(attachments.map((a) => [a.name, a.contentType]), [['click action_confirm (screenshot)', 'image/jpeg']]);
       assert.equal(client.timings.length, 1);
     } finally {
       await fake.close();

@@ -1,4 +1,5 @@
 import type { TestInfo } from '@playwright/test';
+import { HarnessError } from '../config/errors';
 import { redact, type Secret } from '../config/secret';
 import { RECORD_KIND, recordPage, type RecordDocument, type RecordSnapshot } from './record-snapshot';
 import { redactFields, runSecrets } from './redaction';
@@ -10,7 +11,7 @@ import { redactFields, runSecrets } from './redaction';
  *
  *   await attachRecordSnapshot(testInfo, { label: 'the order', model: 'sale.order', id: 42,
  *     displayName: 'S00042', url: 'http://odoo/odoo/sale.order/42', fields: { state: 'sale', ... } });
- *   await attachScreenshot(testInfo, 'the confirmed order', await page.screenshot());
+ *   await attachScreenshot(testInfo, 'the confirmed order', await compactScreenshot(page));  // support/odoo/ui/screenshot.ts
  *   await attachText(testInfo, 'the RPC answer', JSON.stringify(answer, null, 2), 'application/json');
  *
  * Tasks get `testInfo` from playwright-bdd's `$testInfo` fixture (or Playwright's
@@ -39,8 +40,19 @@ export async function attachRecordSnapshot(testInfo: Attacher, record: RecordSna
   await attachText(testInfo, `${name} (record)`, JSON.stringify(document, null, 2), 'application/json', options);
 }
 
-export async function attachScreenshot(testInfo: Attacher, name: string, png: Buffer): Promise<void> {
-  await testInfo.attach(name, { body: png, contentType: 'image/png' });
+/** Attaches a JPEG or PNG under the content type its bytes show, so the report and the pack open it as what it is. */
+export async function attachScreenshot(testInfo: Attacher, name: string, image: Buffer): Promise<void> {
+  await testInfo.attach(name, { body: image, contentType: imageContentType(name, image) });
+}
+
+const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function imageContentType(name: string, image: Buffer): 'image/jpeg' | 'image/png' {
+  if (image.subarray(0, 3).equals(JPEG_MAGIC)) return 'image/jpeg';
+  if (image.subarray(0, 8).equals(PNG_MAGIC)) return 'image/png';
+  const start = image.subarray(0, 8).toString('hex') || 'nothing';
+  throw new HarnessError(`the screenshot "${name}" is neither a JPEG nor a PNG (its bytes start with ${start}): pass what compactScreenshot(page) returns`);
 }
 
 /** Attaches any text (a log, an RPC answer) after removing the run's secrets. */

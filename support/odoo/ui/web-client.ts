@@ -5,6 +5,7 @@ import { OdooError } from '../errors';
 import type { VersionProfile } from '../version-profile';
 import { DANGER_NOTIFICATION, ERROR_DIALOG, errorFromShown, forgetRpcFailures, readRpcFailures, readShownError } from './error-dialog';
 import { noEvidence, type UiEvidence } from './evidence-hook';
+import { compactScreenshot, SCREENSHOT_CONTENT_TYPE } from './screenshot';
 import { waitForOdooIdle } from './idle';
 
 export interface WebClientOptions {
@@ -64,7 +65,7 @@ export class OdooWebClient {
         const result = await action();
         await this.settle();
         this.timings.push({ action: title, ms: Math.round(performance.now() - started) });
-        await this.evidence.attach(`${title} (screenshot)`, await this.page.screenshot(), 'image/png');
+        await this.evidence.attach(`${title} (screenshot)`, await compactScreenshot(this.page), SCREENSHOT_CONTENT_TYPE);
         return result;
       } catch (error) {
         await this.#attachFailure(title, error);
@@ -111,7 +112,7 @@ export class OdooWebClient {
     await this.evidence.attach(`${title} failed: Odoo's error`, redact(reason, secrets), 'text/plain').catch(() => undefined);
     const html = await this.page.content().catch(() => undefined);
     if (html) await this.evidence.attach(`${title} failed: the page`, redact(html, secrets), 'text/html').catch(() => undefined);
-    const png = await this.page.screenshot({ fullPage: true }).catch(() => undefined);
-    if (png) await this.evidence.attach(`${title} failed (screenshot)`, png, 'image/png').catch(() => undefined);
+    const screenshot = await compactScreenshot(this.page, { fullPage: true }).catch(() => undefined);
+    if (screenshot) await this.evidence.attach(`${title} failed (screenshot)`, screenshot, SCREENSHOT_CONTENT_TYPE).catch(() => undefined);
   }
 }
