@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAllureReport, environmentInfo } from '../../support/evidence/allure-report';
@@ -8,15 +9,18 @@ import { loadRunEvidence } from '../../support/signoff/run-evidence';
 import type { Command } from './index';
 
 export const reportCommand: Command = {
-  summary: "build a run's Allure report (one HTML file) and its sign-off pack (a page per process owner)",
-  usage: 'uat report [--run RUN|latest] [--ledger FILE]',
+  summary: "build a run's Allure report (one HTML file, or a folder to serve) and its sign-off pack (a page per process owner)",
+  usage: 'uat report [--run RUN|latest] [--ledger FILE] [--multi-file]',
   run,
 };
+
+/** Above this a single-file report is too big to mail and slow to open (benchmarks/report-size.ts): say that --multi-file exists. */
+const HEAVY_REPORT_BYTES = 50e6;
 
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { run: { type: 'string', default: 'latest' }, ledger: { type: 'string' } },
+    options: { run: { type: 'string', default: 'latest' }, ledger: { type: 'string' }, 'multi-file': { type: 'boolean', default: false } },
     strict: true,
   });
   const evidence = loadRunEvidence(values.run, values.ledger ? path.resolve(values.ledger) : defaultLedgerFile());
@@ -29,11 +33,18 @@ async function run(args: string[]): Promise<number> {
     outputDir: path.join(runRef.dir, 'allure-report'),
     name: `UAT ${runRef.runId}`,
     environment: environmentInfo(runRef.info, scenarios),
+    singleFile: !values['multi-file'],
   });
   const pack = buildSignoffPack({ run: runRef.info, resultsDir, signoffs, outputDir: path.join(runRef.dir, 'signoff-pack'), secrets: secrets ?? [] });
   const shown = (file: string) => path.relative(process.cwd(), file);
   console.log(`uat: ${scenarios.length} scenario(s) of run ${runRef.runId}`);
-  console.log(`uat: Allure report  ${shown(allure)}`);
+  if (values['multi-file']) {
+    console.log(`uat: Allure report  ${shown(path.dirname(allure))}/ (multi-file: open it with npx allure open ${shown(path.dirname(allure))})`);
+  } else {
+    console.log(`uat: Allure report  ${shown(allure)}`);
+    const bytes = statSync(allure).size;
+    if (bytes > HEAVY_REPORT_BYTES) console.log(`uat: the report is ${Math.round(bytes / 1e6)} MB, too big to mail and slow to open: --multi-file builds one that loads each scenario when shown`);
+  }
   console.log(`uat: sign-off pack  ${shown(pack)}`);
   return 0;
 }

@@ -36,15 +36,18 @@ export function environmentInfo(info: RunInfo, scenarios: Scenario[], root = pro
 const property = (text: string) => text.replace(/[\\=:#!\s]/g, (c) => (c === ' ' ? '\\ ' : c === '\n' ? '\\n' : `\\${c}`));
 
 /**
- * Builds Allure 3's "awesome" report as one HTML file, which opens from disk
- * (the multi-file report needs a web server). The environment block is written
- * into a folder of its own, so the run's allure-results stay as recorded.
+ * Builds Allure 3's "awesome" report as one HTML file, which opens from disk,
+ * or with `singleFile: false` as a folder whose page loads each scenario and
+ * screenshot only when shown (it needs a web server: `npx allure open DIR`).
+ * The environment block is written into a folder of its own, so the run's
+ * allure-results stay as recorded.
  */
 export async function buildAllureReport(options: {
   resultsDir: string;
   outputDir: string;
   name: string;
   environment: Record<string, string>;
+  singleFile?: boolean;
 }): Promise<string> {
   const envDir = path.join(options.outputDir, '..', '.allure-environment');
   rmSync(envDir, { recursive: true, force: true });
@@ -52,7 +55,7 @@ export async function buildAllureReport(options: {
   const lines = Object.entries(options.environment).map(([key, value]) => `${property(key)}=${property(value)}`);
   writeFileSync(path.join(envDir, 'environment.properties'), `${lines.join('\n')}\n`);
   rmSync(options.outputDir, { recursive: true, force: true });
-  const args = ['awesome', options.resultsDir, envDir, '--single-file', '--output', options.outputDir];
+  const args = ['awesome', options.resultsDir, envDir, ...(options.singleFile === false ? [] : ['--single-file']), '--output', options.outputDir];
   await runAllure([...args, '--name', options.name, '--group-by', 'epic,feature'], path.dirname(options.outputDir));
   rmSync(envDir, { recursive: true, force: true });
   return path.join(options.outputDir, 'index.html');
