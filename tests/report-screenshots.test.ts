@@ -150,4 +150,13 @@ describe('compact screenshots', () => {
     assert.ok(result.stdout.includes(`Allure report  ${shown}/ (multi-file: open it with npx allure open ${shown})`), result.stdout);
     assert.ok(existsSync(path.join(run, 'signoff-pack', 'evidence', jpegFile)), 'the pack shows the JPEG too');
   });
+
+  it('uat report names --multi-file when the single file passes 50 MB', async () => {
+    // 40 MB of screenshot bytes, a third more once embedded as base64.
+    const { run, jpegFile } = recordedRunWithJpeg(Buffer.concat([jpeg, Buffer.alloc(40e6, 7)]));
+    const result = await runCli(['report', '--run', run, '--ledger', path.join(run, '..', 'ledger.jsonl')]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /uat: the report is 5\d MB, too big to mail and slow to open: --multi-file builds one that loads each scenario when shown/);
+    assert.ok(existsSync(path.join(run, 'signoff-pack', 'evidence', jpegFile)));
+  });
 });
