@@ -61,6 +61,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     // Role pages live in worker-scoped contexts of our own, which Playwright's video option does not reach: no videos.
     video: 'off',
-    screenshot: 'only-on-failure',
+    // Each web-client act attaches its own JPEG, a failed act the whole page. Playwright's own screenshot would add
+    // a PNG of every page still open in the worker, earlier scenarios' role pages too, to a failed scenario.
+    screenshot: 'off',
   },
 });
