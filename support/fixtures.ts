@@ -11,6 +11,7 @@ import { attachText } from './evidence/attachments';
 import { requiredModules } from './features/requirements';
 import { missingModules } from './odoo/capabilities';
 import { OdooGateway } from './odoo/gateway';
+import { describeWait } from './odoo/rpc/contention';
 import { forgettingAfterEach } from './odoo/rpc/read-memo';
 import { OutageWatch } from './odoo/outage';
 import { roleCredentials } from './odoo/roles';
@@ -60,6 +61,8 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
     const missing = missingModules(odoo.capabilities, requiredModules($tags));
     $testInfo.skip(missing.length > 0, `needs module ${missing.join(', ')}, not installed on database "${harness.odoo.db}"`);
     const callsBefore = odoo.callCount;
+    // Waits noted before this scenario (another one's tidying) are not its evidence.
+    odoo.contention.take();
     const runId = process.env.UAT_RUN_ID ?? 'adhoc';
     const evidence = playwrightEvidence((title, body) => $test.step(title, body), $testInfo);
     const webClientOn = (page: Page, login: string, secrets: Secret[]) => {
@@ -106,6 +109,12 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
     }
     // The scenario's RPC cost, in the report beside its result (excluded from Allure's history id).
     await parameter('RPC calls', String(odoo.callCount - callsBefore), { excluded: true });
+    // Where other users of the database held this scenario up, and how long it waited: a slow rehearsal says why.
+    const waits = odoo.contention.take();
+    if (waits.length) {
+      await parameter('Waits for other runs', String(waits.length), { excluded: true });
+      await attachText($testInfo, 'waits for other users of the database', waits.map(describeWait).join('\n'));
+    }
   },
   harness: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern

@@ -5,6 +5,7 @@ import { detectCapabilities, type Capabilities } from './capabilities';
 import { OdooClient } from './rpc/client';
 import type { ApiKeyRing } from './rpc/api-keys';
 import { Json2Transport } from './rpc/json2-transport';
+import { ContentionLog } from './rpc/contention';
 import { ReadMemo } from './rpc/read-memo';
 import { runIdentities, type RunIdentity } from './rpc/run-identities';
 import type { RpcTransport } from './rpc/transport';
@@ -21,6 +22,8 @@ import { verifiedProfile, type VersionProfile } from './version-profile';
 export class OdooGateway {
   /** Shared by all its clients: a read another one made since the last change is not sent again. */
   readonly memo: ReadMemo;
+  /** Shared by all its clients: the waits other users of the database forced on them, for the scenario's evidence. */
+  readonly contention: ContentionLog;
   readonly #roles = new Map<string, OdooClient>();
   readonly #identities: Map<string, RunIdentity>;
 
@@ -29,12 +32,13 @@ export class OdooGateway {
     readonly capabilities: Capabilities,
     /** The set-up user (ODOO_LOGIN): creates master data and stock. */
     readonly admin: OdooClient,
-    private readonly outage?: OutageWatch,
-    private readonly keyRing?: ApiKeyRing,
-    adminIdentity?: RunIdentity,
-    memo = new ReadMemo(),
+    private readonly outage: OutageWatch | undefined,
+    private readonly keyRing: ApiKeyRing | undefined,
+    adminIdentity: RunIdentity | undefined,
+    { memo, contention }: SharedByClients,
   ) {
     this.memo = memo;
+    this.contention = contention;
     this.#identities = new Map(adminIdentity ? [[admin.login, adminIdentity]] : []);
   }
 
@@ -54,8 +58,8 @@ export class OdooGateway {
     const server = await (outage ? outage.call(() => readServerVersion(environment.odoo.url, reachTimeoutMs), true) : readServerVersion(environment.odoo.url, reachTimeoutMs));
     const profile = verifiedProfile(server, environment.odoo.url);
     const configured = { ...environment.odoo.admin, ...(environment.odoo.apiKey ? { apiKey: environment.odoo.apiKey } : {}) };
-    const memo = new ReadMemo();
-    const login = () => logIn(environment, profile, configured, keyRing, outage, memo);
+    const shared: SharedByClients = { memo: new ReadMemo(), contention: new ContentionLog() };
+    const login = () => logIn(environment, profile, configured, keyRing, outage, shared);
     const { client: admin, identity } = await login().catch(async (error: unknown) => {
       // A wrong ODOO_DB is named, not left to the driver's text (psycopg2's, or JSON-2's 404): asked only when the login fails.
       const databases = await listDatabases(environment.odoo.url, reachTimeoutMs);
@@ -65,7 +69,7 @@ export class OdooGateway {
       throw error;
     });
     const capabilities = await detectCapabilities(server, profile, admin);
-    return new OdooGateway(environment, capabilities, admin, outage, keyRing, identity, memo);
+    return new OdooGateway(environment, capabilities, admin, outage, keyRing, identity, shared);
   }
 
   /** The client of a role (SALES, WAREHOUSE, ...), logged in on first use. */
@@ -80,7 +84,7 @@ export class OdooGateway {
             `or UAT_PROVISION_ROLES=true to let the harness create one`,
         );
       }
-      const { client: loggedIn, identity } = await logIn(this.environment, this.capabilities.profile, credentials, this.keyRing, this.outage, this.memo);
+      const { client: loggedIn, identity } = await logIn(this.environment, this.capabilities.profile, credentials, this.keyRing, this.outage, { memo: this.memo, contention: this.contention });
       client = loggedIn;
       this.#identities.set(credentials.login, identity);
       this.#roles.set(key, client);
@@ -99,6 +103,12 @@ export class OdooGateway {
   }
 }
 
+/** What a gateway's clients share. */
+interface SharedByClients {
+  memo: ReadMemo;
+  contention: ContentionLog;
+}
+
 /** What a scenario's tasks use of the gateway (tests stand it in with recorded answers). */
 export type OdooTarget = Pick<OdooGateway, 'environment' | 'capabilities' | 'admin' | 'as'>;
 
@@ -113,16 +123,16 @@ async function logIn(
   credentials: Credentials,
   keyRing: ApiKeyRing | undefined,
   outage: OutageWatch | undefined,
-  memo: ReadMemo,
+  shared: SharedByClients,
 ): Promise<{ client: OdooClient; identity: RunIdentity }> {
   const known = runIdentities().get(credentials.login);
   if (known) {
-    const client = createClient(environment, profile, { ...credentials, ...(known.apiKey ? { apiKey: known.apiKey } : {}) }, outage, { knownUid: known.uid, memo });
+    const client = createClient(environment, profile, { ...credentials, ...(known.apiKey ? { apiKey: known.apiKey } : {}) }, outage, { knownUid: known.uid, ...shared });
     return { client, identity: known };
   }
   const wantsKey = !credentials.apiKey && keyRing && profile.json2 && environment.odoo.rpc !== 'xmlrpc';
   const withKey = wantsKey ? { ...credentials, apiKey: await keyRing.keyFor(credentials.login, credentials.password) } : credentials;
-  const client = createClient(environment, profile, withKey, outage, { memo });
+  const client = createClient(environment, profile, withKey, outage, shared);
   const uid = await client.uid();
   return { client, identity: { uid, ...(withKey.apiKey ? { apiKey: withKey.apiKey } : {}) } };
 }
@@ -133,7 +143,7 @@ export function createClient(
   profile: VersionProfile,
   credentials: Credentials,
   outage?: OutageWatch,
-  { knownUid, memo }: { knownUid?: number; memo?: ReadMemo } = {},
+  { knownUid, memo, contention }: { knownUid?: number } & Partial<SharedByClients> = {},
 ): OdooClient {
   const { url, db, rpc, timeoutMs } = environment.odoo;
   const wantsJson2 = rpc === 'json2' || (rpc === 'auto' && profile.json2 && credentials.apiKey !== undefined);
@@ -152,5 +162,6 @@ export function createClient(
     ...(outage ? { outage } : {}),
     ...(knownUid ? { knownUid } : {}),
     ...(memo ? { memo } : {}),
+    ...(contention ? { contention } : {}),
   });
 }

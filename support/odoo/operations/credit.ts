@@ -39,10 +39,14 @@ const nativeCreditWarning: CreditControl = {
   },
 };
 
-/** Turns on the company's credit limits (a setting of the set-up user). */
+/**
+ * Turns on the company's credit limits (a setting of the set-up user), only
+ * when off: the company is a record every run shares, and rewriting it from
+ * parallel runs makes them conflict for nothing.
+ */
 export async function enableCreditLimits(admin: OdooClient): Promise<void> {
-  const [company] = await admin.search('res.company', [], { limit: 1, order: 'id' });
-  await admin.write('res.company', [company as number], { account_use_credit_limit: true });
+  const [company] = await admin.searchRead<{ id: number; account_use_credit_limit: boolean }>('res.company', [], ['account_use_credit_limit'], { limit: 1, order: 'id' });
+  if (company && !company.account_use_credit_limit) await admin.write('res.company', [company.id], { account_use_credit_limit: true });
 }
 
 export async function setCreditLimit(admin: OdooClient, customer: number, limit: number): Promise<void> {

@@ -1,4 +1,5 @@
 import type { OutageWatch } from '../outage';
+import { backoffMs, CONCURRENCY_ATTEMPTS, ContentionLog, isConcurrencyFailure, sleep, type ContentionWait } from './contention';
 import type { ReadMemo } from './read-memo';
 import type { RpcCall, RpcTransport, TransportKind } from './transport';
 
@@ -52,6 +53,8 @@ export interface ClientOptions {
   knownUid?: number;
   /** Shared by the run's clients: reads answered since the last change. */
   memo?: ReadMemo;
+  /** Where waits forced by other users of the database are noted, for the scenario's evidence. */
+  contention?: ContentionLog;
 }
 
 /** Reads whose answers a memo may share (a login, or a method's defaults, are not the record's state). */
@@ -66,9 +69,11 @@ export class OdooClient {
   #calls = 0;
   #uid: number | undefined;
   readonly #fieldNames = new Map<string, Promise<Set<string>>>();
+  readonly #contention: ContentionLog;
 
   constructor(private readonly options: ClientOptions) {
     this.#uid = options.knownUid;
+    this.#contention = options.contention ?? new ContentionLog();
   }
 
   get login(): string {
@@ -105,11 +110,12 @@ export class OdooClient {
       ...(options.kwargs ? { kwargs: options.kwargs } : {}),
       ...(Object.keys(context).length ? { context } : {}),
     };
-    const send = () => {
+    const sendOnce = () => {
       this.#calls += 1;
       const sent = () => this.options.transport.call(call);
       return (this.options.outage ? this.options.outage.call(sent, reads) : sent()) as Promise<T>;
     };
+    const send = () => this.#retryingConcurrencyFailures(`${model}.${method}`, sendOnce);
     const { memo } = this.options;
     if (!memo) return send();
     if (MEMOISED_METHODS.has(method)) return memo.answer(`${this.login}\n${JSON.stringify(call)}`, send);
@@ -120,6 +126,28 @@ export class OdooClient {
       return await send();
     } finally {
       memo.forget();
+    }
+  }
+
+  /** Notes a wait that another user of the database forced on this client's caller (a busy scheduled job, say). */
+  noteContention(wait: ContentionWait): void {
+    this.#contention.note(wait);
+  }
+
+  /**
+   * Sends a call again when Odoo gave up on a concurrent update after its own
+   * retries: it rolled the whole request back, so nothing is done twice.
+   */
+  async #retryingConcurrencyFailures<T>(what: string, send: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await send();
+      } catch (error) {
+        if (!isConcurrencyFailure(error) || attempt === CONCURRENCY_ATTEMPTS) throw error;
+        const waitedMs = backoffMs(attempt);
+        this.noteContention({ what, reason: error.odooException, attempt: attempt + 1, waitedMs });
+        await sleep(waitedMs);
+      }
     }
   }
 
