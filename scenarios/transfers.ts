@@ -8,13 +8,14 @@ import { expectEqual, expectThat } from './expect';
 import { validateAs } from './fulfilment';
 import { theOnlyProduct } from './goods';
 
-/** The regional warehouse's code: shared by runs, since a used warehouse cannot be deleted. */
-const REGIONAL_CODE = 'UATRG';
+/** Odoo's warehouse codes have at most 5 characters. */
+const WAREHOUSE_CODE_LENGTH = 5;
 
+/** A regional warehouse of the scenario's own: nothing another scenario or run does reaches its stock or its transfers. */
 export async function haveRegionalWarehouse(world: World, name: string): Promise<void> {
   const admin = world.odoo.admin;
   const central = await mainWarehouse(admin);
-  const regional = await resuppliedWarehouse(admin, name, REGIONAL_CODE, central.id);
+  const regional = await resuppliedWarehouse(admin, { name: world.data.named(name), code: world.data.code(WAREHOUSE_CODE_LENGTH) }, central.id);
   world.notes.remember('the central warehouse', { ...central, name: 'central' });
   world.notes.remember('the regional warehouse', regional);
   world.notes.warehouses.add(name, regional);
@@ -40,7 +41,7 @@ export async function requestResupply(world: World, units: number, productAlias?
   const product = productAlias ? world.notes.products.get(productAlias) : theOnlyProduct(world, world.notes.products.all(), 'this scenario', 'the regional warehouse asks the central warehouse for 5 "Forklift battery"');
   const regional = world.notes.recall('the regional warehouse');
   world.notes.remember('the stock before the transfer', await position(world, product));
-  // The regional warehouse is shared by runs: a resupply this scenario does not finish is cancelled when it ends.
+  // A resupply this scenario does not finish is cancelled when it ends: it would hold the central warehouse's stock.
   world.leaveNothingOpen(`the open resupply transfers of ${product.name}`, () => cancelOpenTransfersOf(admin, product.id));
   const rule = await createReorderingRule(admin, product.id, regional, regional.resupplyRoute, { min: units, max: units, trigger: 'manual' });
   await replenishNow(admin, [rule.id]);

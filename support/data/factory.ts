@@ -1,5 +1,5 @@
 import { Faker, en } from '@faker-js/faker';
-import { seedFrom } from './namespace';
+import { seedFrom, shortHash } from './namespace';
 
 /**
  * Test data for one scenario: reproducible from the run's seed and the
@@ -37,6 +37,11 @@ export class DataFactory {
   /** A price between the bounds, in cents precision. */
   price(min = 10, max = 200): number {
     return this.#faker.number.float({ min, max, fractionDigits: 2 });
+  }
+
+  /** A short code of the scenario's own (for Odoo fields with a length limit, such as a warehouse's code). */
+  code(length: number): string {
+    return shortHash(this.namespace, length);
   }
 
   reference(prefix: string): string {

@@ -9,17 +9,29 @@ export interface WarehouseRef {
 }
 
 /**
- * A warehouse resupplied from another, found by its code or created: a
- * warehouse cannot be deleted once used, so runs share it (their products
- * differ). Odoo makes the resupply route, through its inter-warehouse
- * transit location, and grants the multi-warehouse group (seen on 18 and 19).
+ * A warehouse of the scenario's own, resupplied from another: Odoo makes
+ * the resupply route through its inter-warehouse transit location, and grants
+ * the multi-warehouse group (seen on 17, 18 and 19). Found by its code when
+ * it exists (a re-run of the same namespace), else created.
+ *
+ * The route's rules address the goods to the warehouse's own partner. Odoo
+ * puts a new move into any open transfer with the same locations and
+ * operation type, and the leg out of the supplier into transit is the same for
+ * every warehouse it resupplies; with a partner on the moves, 17, 18 and 19
+ * match on it too (stock.move._search_picking_for_assignation_domain), so no
+ * other scenario's or run's goods join this warehouse's transfers.
  */
-export async function resuppliedWarehouse(admin: OdooClient, name: string, code: string, supplier: number): Promise<WarehouseRef & { resupplyRoute: number }> {
-  let [id] = await admin.search('stock.warehouse', [['code', '=', code]]);
-  if (id === undefined) id = await admin.create('stock.warehouse', { name, code, resupply_wh_ids: [x2many.set([supplier])] });
-  else await admin.write('stock.warehouse', [id], { resupply_wh_ids: [x2many.link(supplier)] });
-  const warehouse = await admin.readOne<{ name: string; code: string; lot_stock_id: [number, string] }>('stock.warehouse', id, ['name', 'code', 'lot_stock_id']);
+export async function resuppliedWarehouse(admin: OdooClient, wanted: { name: string; code: string }, supplier: number): Promise<WarehouseRef & { resupplyRoute: number }> {
+  let [id] = await admin.search('stock.warehouse', [['code', '=', wanted.code]]);
+  if (id === undefined) {
+    const address = await admin.create('res.partner', { name: wanted.name });
+    id = await admin.create('stock.warehouse', { name: wanted.name, code: wanted.code, partner_id: address, resupply_wh_ids: [x2many.set([supplier])] });
+  }
+  const warehouse = await admin.readOne<{ name: string; code: string; lot_stock_id: [number, string]; partner_id: [number, string] | false }>('stock.warehouse', id, ['name', 'code', 'lot_stock_id', 'partner_id']);
   const [route] = await admin.search('stock.route', [['supplied_wh_id', '=', id], ['supplier_wh_id', '=', supplier]]);
-  if (route === undefined) throw new Error(`warehouse ${code} has no resupply route from warehouse ${supplier}`);
+  if (route === undefined) throw new Error(`warehouse ${wanted.code} has no resupply route from warehouse ${supplier}`);
+  if (!warehouse.partner_id) throw new Error(`warehouse ${wanted.code} has no address, so its transfers could merge with other warehouses'`);
+  const rules = await admin.search('stock.rule', [['route_id', '=', route]]);
+  await admin.write('stock.rule', rules, { partner_address_id: warehouse.partner_id[0] });
   return { id, name: warehouse.name, code: warehouse.code, stockLocation: warehouse.lot_stock_id[0], resupplyRoute: route };
 }
