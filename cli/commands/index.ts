@@ -1,6 +1,7 @@
 import { checkCommand } from './check';
 import { demoCommand } from './demo';
 import { doctorCommand } from './doctor';
+import { historyCommand } from './history';
 import { readinessCommand } from './readiness';
 import { reportCommand } from './report';
 import { runCommand } from './run';
@@ -21,6 +22,7 @@ export const commands: Record<string, Command> = {
   report: reportCommand,
   signoff: signoffCommand,
   readiness: readinessCommand,
+  history: historyCommand,
   demo: demoCommand,
 };
 
