@@ -4,6 +4,7 @@ import { redact, type Secret } from '../../config/secret';
 import { stepAttachments, type Attachment, type ScenarioResult } from '../../evidence/allure-results';
 import { isRecordDocument } from '../../evidence/record-snapshot';
 import type { RunInfo } from '../../evidence/run-folder';
+import type { HistoryComparison } from '../../history/compare';
 import type { ScenarioSignoff } from '../status';
 import { indexPage, ownerPage, type OwnerPage, type PackScenario, type PackStep } from './pages';
 
@@ -14,6 +15,8 @@ export interface PackInput {
   outputDir: string;
   /** Removed from error messages, which Playwright writes and the evidence API never saw. */
   secrets: Iterable<Secret | undefined>;
+  /** The run's comparison with the earlier runs of its environment, shown on the index page. */
+  history?: HistoryComparison;
 }
 
 const NO_OWNER = '(no owner)';
@@ -37,7 +40,7 @@ export function buildSignoffPack(input: PackInput): string {
     .map(([owner, scenarios]) => ({ owner, file: `${owner === NO_OWNER ? 'no-owner' : owner.replace(/[^A-Za-z0-9-]+/g, '-')}.html`, scenarios }));
   for (const owned of pages) writeFileSync(path.join(input.outputDir, owned.file), ownerPage(input.run, owned));
   const index = path.join(input.outputDir, 'index.html');
-  writeFileSync(index, indexPage(input.run, pages));
+  writeFileSync(index, indexPage(input.run, pages, input.history));
   return index;
 }
 

@@ -2,7 +2,9 @@ import { escapeHtml } from '../../evidence/html';
 import { recordTable, type RecordSnapshot } from '../../evidence/record-snapshot';
 import type { RunInfo } from '../../evidence/run-folder';
 import type { ResultStatus } from '../../evidence/allure-results';
+import type { HistoryComparison } from '../../history/compare';
 import { describeSignoff, type ScenarioSignoff } from '../status';
+import { historySection } from './history-section';
 import { PACK_CSS } from './style';
 
 /** A step as the pack shows it, its evidence already resolved to files in the pack. */
@@ -50,7 +52,8 @@ function summaryRow(s: PackScenario, link: string): string {
 
 const TABLE_HEAD = '<thead><tr><th>Scenario</th><th>Title</th><th>Area</th><th>Channel</th><th>Severity</th><th>Result</th><th>Sign-off</th></tr></thead>';
 
-export function indexPage(run: RunInfo, owners: OwnerPage[]): string {
+/** `history`, when the run is in a rehearsal history, adds its comparison with the runs before it. */
+export function indexPage(run: RunInfo, owners: OwnerPage[], history?: HistoryComparison): string {
   const rows = owners
     .map(({ owner, file, scenarios }) => {
       const count = (pred: (s: PackScenario) => boolean) => scenarios.filter(pred).length;
@@ -63,7 +66,8 @@ export function indexPage(run: RunInfo, owners: OwnerPage[]): string {
     `Sign-off pack ${run.runId}`,
     `<h1>Sign-off pack</h1>${runLine(run)}` +
       `<p>One page per process owner lists their scenarios with the result, the steps, the evidence and the Odoo records touched.</p>` +
-      `<table><thead><tr><th>Process owner</th><th>Scenarios</th><th>Passed</th><th>Not passed</th><th>Approved</th><th>Open</th></tr></thead><tbody>${rows}</tbody></table>`,
+      `<table><thead><tr><th>Process owner</th><th>Scenarios</th><th>Passed</th><th>Not passed</th><th>Approved</th><th>Open</th></tr></thead><tbody>${rows}</tbody></table>` +
+      (history ? historySection(history) : ''),
   );
 }
 

@@ -20,6 +20,8 @@ img.screenshot{max-width:100%;border:1px solid var(--line);margin:.3em 0}
 .signature{display:grid;grid-template-columns:1fr 1fr 1fr;gap:1.5em;margin-top:1.2em}
 .signature div{border-top:1px solid #1f2328;padding-top:.2em;color:var(--muted);font-size:.85em}
 code{background:#f6f8fa;padding:.1em .3em;border-radius:3px;font-size:.85em}
+.charts{display:flex;flex-wrap:wrap;gap:1em}.charts figure{margin:.4em 0}svg.chart{max-width:100%;height:auto;border:1px solid var(--line)}
+section.history{margin-top:2em}
 @media print{
   body{max-width:none;padding:0;font-size:11pt}
   section.scenario{break-before:page;border:none;margin:0}
