@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAllureReport, environmentInfo } from '../../support/evidence/allure-report';
 import { secretsOfNamedEnvironment } from '../../support/evidence/redaction';
+import { recordRunHistory } from '../../support/history/run-history';
 import { defaultLedgerFile } from '../../support/signoff/ledger';
 import { buildSignoffPack } from '../../support/signoff/pack/build';
 import { loadRunEvidence } from '../../support/signoff/run-evidence';
@@ -10,7 +11,7 @@ import type { Command } from './index';
 
 export const reportCommand: Command = {
   summary: "build a run's Allure report (one HTML file, or a folder to serve) and its sign-off pack (a page per process owner)",
-  usage: 'uat report [--run RUN|latest] [--ledger FILE] [--multi-file]',
+  usage: 'uat report [--run RUN|latest] [--ledger FILE] [--history DIR] [--multi-file]',
   run,
 };
 
@@ -20,7 +21,7 @@ const HEAVY_REPORT_BYTES = 50e6;
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { run: { type: 'string', default: 'latest' }, ledger: { type: 'string' }, 'multi-file': { type: 'boolean', default: false } },
+    options: { run: { type: 'string', default: 'latest' }, ledger: { type: 'string' }, history: { type: 'string' }, 'multi-file': { type: 'boolean', default: false } },
     strict: true,
   });
   const evidence = loadRunEvidence(values.run, values.ledger ? path.resolve(values.ledger) : defaultLedgerFile());
@@ -28,14 +29,20 @@ async function run(args: string[]): Promise<number> {
   const secrets = secretsOfNamedEnvironment(runRef.info.environment);
   if (!secrets) console.warn(`uat: warning: environment "${runRef.info.environment ?? '?'}" is not on this machine; error messages in the pack are not redacted`);
 
-  const allure = await buildAllureReport({
+  const history = recordRunHistory(runRef, scenarios, values.history);
+  const buildAllure = (historyFile?: string) => buildAllureReport({
     resultsDir,
     outputDir: path.join(runRef.dir, 'allure-report'),
     name: `UAT ${runRef.runId}`,
     environment: environmentInfo(runRef.info, scenarios),
     singleFile: !values['multi-file'],
+    ...(historyFile ? { historyFile } : {}),
   });
-  const pack = buildSignoffPack({ run: runRef.info, resultsDir, signoffs, outputDir: path.join(runRef.dir, 'signoff-pack'), secrets: secrets ?? [] });
+  const allure = history.recorded ? await history.withAllureHistory(buildAllure) : await buildAllure();
+  const pack = buildSignoffPack({
+    run: runRef.info, resultsDir, signoffs, outputDir: path.join(runRef.dir, 'signoff-pack'), secrets: secrets ?? [],
+    ...(history.recorded ? { history: history.comparison } : {}),
+  });
   const shown = (file: string) => path.relative(process.cwd(), file);
   console.log(`uat: ${scenarios.length} scenario(s) of run ${runRef.runId}`);
   if (values['multi-file']) {
@@ -46,5 +53,6 @@ async function run(args: string[]): Promise<number> {
     if (bytes > HEAVY_REPORT_BYTES) console.log(`uat: the report is ${Math.round(bytes / 1e6)} MB, too big to mail and slow to open: --multi-file builds one that loads each scenario when shown`);
   }
   console.log(`uat: sign-off pack  ${shown(pack)}`);
+  console.log(history.recorded ? `uat: history        ${shown(history.folder)} (compared with ${history.comparison.runs.length - 1} earlier run(s))` : `uat: history        not kept: ${history.reason}`);
   return 0;
 }

@@ -48,6 +48,8 @@ export async function buildAllureReport(options: {
   name: string;
   environment: Record<string, string>;
   singleFile?: boolean;
+  /** Allure's JSON-lines history of earlier reports (support/history/allure-history.ts), which it reads and appends this one to. */
+  historyFile?: string;
 }): Promise<string> {
   const envDir = path.join(options.outputDir, '..', '.allure-environment');
   rmSync(envDir, { recursive: true, force: true });
@@ -56,7 +58,8 @@ export async function buildAllureReport(options: {
   writeFileSync(path.join(envDir, 'environment.properties'), `${lines.join('\n')}\n`);
   rmSync(options.outputDir, { recursive: true, force: true });
   const args = ['awesome', options.resultsDir, envDir, ...(options.singleFile === false ? [] : ['--single-file']), '--output', options.outputDir];
-  await runAllure([...args, '--name', options.name, '--group-by', 'epic,feature'], path.dirname(options.outputDir));
+  const history = options.historyFile ? ['--history-path', options.historyFile] : [];
+  await runAllure([...args, ...history, '--name', options.name, '--group-by', 'epic,feature'], path.dirname(options.outputDir));
   rmSync(envDir, { recursive: true, force: true });
   return path.join(options.outputDir, 'index.html');
 }
