@@ -30,6 +30,13 @@ describe('report environment block', () => {
     assert.equal(info.Seed, '42');
   });
 
+  it('names the shards of a merged run, with their runners and seeds, and a shard that did not report', () => {
+    const shard = (index: number, host: string, seed: number) => ({ index, total: 3, runId: `s${index}`, host, commit: 'abc', seed, started: null, finished: null, exitCode: 0 });
+    const info = environmentInfo({ runId: 'm1', shards: [shard(1, 'runner-a', 11), shard(3, 'runner-c', 33)], missingShards: [2] }, [scenario(['stock'])]);
+    assert.equal(info.Shards, '1/3 run s1 on runner-a (seed 11, exit 0); 3/3 run s3 on runner-c (seed 33, exit 0); 2 did not report');
+    assert.equal(environmentInfo({ runId: 'r2' }, [scenario(['stock'])]).Shards, undefined, 'an unsharded run has no Shards line');
+  });
+
   it('says unknown rather than guessing for a run that did not record them', () => {
     const info = environmentInfo({ runId: 'r0' }, [scenario(['stock'])]);
     assert.equal(info['Odoo edition'], 'unknown');

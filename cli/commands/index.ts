@@ -2,6 +2,7 @@ import { checkCommand } from './check';
 import { demoCommand } from './demo';
 import { doctorCommand } from './doctor';
 import { historyCommand } from './history';
+import { mergeCommand } from './merge';
 import { readinessCommand } from './readiness';
 import { reportCommand } from './report';
 import { runCommand } from './run';
@@ -22,6 +23,7 @@ export const commands: Record<string, Command> = {
   report: reportCommand,
   signoff: signoffCommand,
   readiness: readinessCommand,
+  merge: mergeCommand,
   history: historyCommand,
   demo: demoCommand,
 };

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { relativeToRoot } from '../../support/config/sources';
+import { shardProblems } from '../../support/evidence/shards';
 import { defaultCriteriaFile, loadCriteria } from '../../support/signoff/criteria';
 import { defaultLedgerFile } from '../../support/signoff/ledger';
 import { decideReadiness } from '../../support/signoff/readiness';
@@ -31,7 +32,7 @@ async function run(args: string[]): Promise<number> {
   const criteria = loadCriteria(values.criteria ? path.resolve(values.criteria) : defaultCriteriaFile());
   const { run: runRef, scenarios, signoffs } = loadRunEvidence(values.run, values.ledger ? path.resolve(values.ledger) : defaultLedgerFile());
   const today = new Date().toISOString().slice(0, 10);
-  const readiness = decideReadiness(scenarios, signoffs, criteria.criteria, today, runRef.info.suite);
+  const readiness = decideReadiness(scenarios, signoffs, criteria.criteria, today, runRef.info.suite, shardProblems(runRef.info));
 
   const output = path.join(runRef.dir, 'readiness.json');
   writeFileSync(

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
+import { hostname } from 'node:os';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +11,7 @@ import { projectRoot, relativeToRoot } from '../../support/config/sources';
 import { assertTestTarget } from '../../support/config/test-target';
 import { harnessIdentity } from '../../support/evidence/harness-identity';
 import { newRunId, runFolder } from '../../support/evidence/run-folder';
+import { parseShard } from '../../support/evidence/shards';
 import { resolveFeaturePaths } from '../../support/features/feature-paths';
 import { needsOfFeatureFiles, type FeatureNeeds } from '../../support/features/feature-needs';
 import { moduleRequirements } from '../../support/features/requirements';
@@ -34,7 +36,7 @@ const REACH_TIMEOUT_MS = 10_000;
 
 export const runCommand: Command = {
   summary: 'generate the specs from the features and run them against an environment',
-  usage: 'uat run --env NAME|FILE.env [--profile NAME] [--tags EXPR] [--mode hybrid|rpc] [--workers N] [--headed] [--record FILE] [FEATURE ...]',
+  usage: 'uat run --env NAME|FILE.env [--profile NAME] [--tags EXPR] [--mode hybrid|rpc] [--workers N] [--shard I/N] [--headed] [--record FILE] [FEATURE ...]',
   run,
 };
 
@@ -48,6 +50,7 @@ async function run(args: string[]): Promise<number> {
       tags: { type: 'string' },
       mode: { type: 'string' },
       workers: { type: 'string' },
+      shard: { type: 'string' },
       headed: { type: 'boolean' },
       record: { type: 'string' },
     },
@@ -60,6 +63,9 @@ async function run(args: string[]): Promise<number> {
   if (values.workers && !/^[1-9]\d*$/.test(values.workers)) {
     throw new ConfigError(`--workers must be a whole number from 1 (got "${values.workers}")`);
   }
+  // One part of a rehearsal split over CI runners: `uat merge` joins the parts' run folders.
+  const shard = values.shard ? parseShard(values.shard) : undefined;
+  if (shard && values.record) throw new ConfigError('--record makes a recording of the whole run: it cannot be a shard (drop --shard)');
   const { environment: configured, warnings } = loadEnvironment(envName, {
     overrides: {
       ...process.env,
@@ -114,7 +120,7 @@ async function run(args: string[]): Promise<number> {
     mkdirSync(runDir, { recursive: true });
     console.log(
       `uat: run ${runId}: Odoo ${version.serverVersion} ${edition} at ${shownUrl}, database "${environment.odoo.db}", ` +
-        `mode ${environment.mode}, profile ${profile.name}${tags ? `, tags "${tags}"` : ''}, seed ${seed}`,
+        `mode ${environment.mode}, profile ${profile.name}${tags ? `, tags "${tags}"` : ''}, seed ${seed}${shard ? `, shard ${shard.index} of ${shard.total}` : ''}`,
     );
     const childEnv: NodeJS.ProcessEnv = {
       ...process.env,
@@ -140,6 +146,8 @@ async function run(args: string[]): Promise<number> {
       seed,
       modules,
       harness: harnessIdentity(),
+      host: hostname(),
+      ...(shard ? { shard } : {}),
     // The scenarios the profile selects (whatever --tags or paths narrowed this run to): readiness expects a result for each.
     suite: selectedScenarioIds(resolveFeaturePaths(profile.paths, projectRoot), profile.tags),
       started: new Date().toISOString(),
@@ -169,7 +177,8 @@ async function run(args: string[]): Promise<number> {
     const workers = values.record || configured.recording ? ['--workers', '1'] : values.workers ? ['--workers', values.workers] : [];
     process.off('SIGINT', stopBeforeTests);
     process.off('SIGTERM', stopBeforeTests);
-    const tested = await runTool('playwright', ['test', ...workers], childEnv, 'inherit');
+    const shardOption = shard ? [`--shard=${shard.index}/${shard.total}`] : [];
+    const tested = await runTool('playwright', ['test', ...workers, ...shardOption], childEnv, 'inherit');
     const broken = existsSync(resultsDir(runDir)) ? markFaultsBroken(resultsDir(runDir)) : [];
     if (broken.length) console.log(`uat: ${broken.length} scenario(s) broken by a fault (not a business finding): ${broken.join('; ')}`);
     const results = existsSync(resultsDir(runDir)) ? resultsDir(runDir) : undefined;

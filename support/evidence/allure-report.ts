@@ -29,6 +29,10 @@ export function environmentInfo(info: RunInfo, scenarios: Scenario[], root = pro
     Profile: info.profile ?? 'unknown',
     Seed: info.seed === null || info.seed === undefined ? 'unknown' : String(info.seed),
     Run: info.runId,
+    // A merged rehearsal names its parts: which runner ran which shard, at which commit and seed.
+    ...(info.shards
+      ? { Shards: [...info.shards.map((s) => `${s.index}/${s.total} run ${s.runId} on ${s.host ?? '?'} (seed ${s.seed ?? '?'}, exit ${s.exitCode ?? 'none'})`), ...(info.missingShards ?? []).map((i) => `${i} did not report`)].join('; ') }
+      : {}),
   };
 }
 

@@ -40,6 +40,27 @@ export interface RunInfo {
   notRun?: string[];
   /** SHA-256 of each file of allure-results when the run ended: a later edit is named, and refused. */
   sealed?: Record<string, string>;
+  /** The machine that ran it (a CI runner). */
+  host?: string;
+  /** Set on a run of `uat run --shard I/N`: one part of a rehearsal, to merge with the others. */
+  shard?: { index: number; total: number };
+  /** Set on a run `uat merge` made: the shards it joined, in order, and the ones that never reported. */
+  shards?: ShardInfo[];
+  missingShards?: number[];
+}
+
+/** One shard of a merged run, as its own run.json told it. */
+export interface ShardInfo {
+  index: number;
+  total: number;
+  runId: string;
+  host: string | null;
+  commit: string | null;
+  seed: number | null;
+  started: string | null;
+  finished: string | null;
+  /** null when the shard died before it ended. */
+  exitCode: number | null;
 }
 
 export interface RunRef {

@@ -36,8 +36,16 @@ const failed = (s: Scenario) => s.status === 'failed' || s.status === 'broken';
  * The go/no-go verdict of a run against the criteria, on a given day (ISO
  * date): a waiver counts until and including its review date.
  */
-export function decideReadiness(scenarios: Scenario[], signoffs: ScenarioSignoff[], criteria: Criteria, today: string, suite?: readonly string[]): Readiness {
-  const reasons: Reason[] = [];
+export function decideReadiness(
+  scenarios: Scenario[],
+  signoffs: ScenarioSignoff[],
+  criteria: Criteria,
+  today: string,
+  suite?: readonly string[],
+  /** What keeps the run itself from standing for the suite (a shard missing from a merged run): each one a blocker. */
+  runBlockers: readonly string[] = [],
+): Readiness {
+  const reasons: Reason[] = runBlockers.map((message) => ({ level: 'blocker', message }));
   // A scenario of the suite that has no result did not run, and did not pass: a partial run is no GO.
   const ran = new Set(scenarios.map((s) => s.id));
   const absent = (suite ?? []).filter((id) => !ran.has(id));
