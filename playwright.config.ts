@@ -3,7 +3,7 @@ import { defineConfig, type ReporterDescription } from '@playwright/test';
 import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
 import { loadEnvironment } from './support/config/environment';
 import { combineTags, loadProfile, type Profile } from './support/config/profiles';
-import { chromiumLaunchOptions } from './support/odoo/ui/browser';
+import { browserUseOptions } from './support/odoo/ui/browser';
 import { runFolder } from './support/evidence/run-folder';
 
 // `uat run` sets these; a bare `npx playwright test` gets the default profile
@@ -57,7 +57,8 @@ export default defineConfig({
     // A UI action that cannot find its element fails within a minute, not at the scenario's limit.
     actionTimeout: 60_000,
     navigationTimeout: 60_000,
-    launchOptions: chromiumLaunchOptions(environment?.browser),
+    // A Chromium launched here, or the browser server's of UAT_BROWSER_WS_ENDPOINT.
+    ...browserUseOptions(environment?.browser),
     trace: 'retain-on-failure',
     // Role pages live in worker-scoped contexts of our own, which Playwright's video option does not reach: no videos.
     video: 'off',

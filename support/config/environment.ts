@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isBrowserEndpoint, shownEndpoint } from './browser-endpoint';
 import { ConfigError } from './errors';
 import { Secret } from './secret';
 import { projectRoot, readDotenvFile, relativeToRoot } from './sources';
@@ -35,7 +36,8 @@ export interface HarnessEnvironment {
   provisionRoles: boolean;
   seed?: number;
   mode: RunMode;
-  browser: { headless: boolean; slowMoMs: number; executablePath?: string };
+  /** With `wsEndpoint` the browser is a Playwright browser server's, reached over WebSocket, not one launched here. */
+  browser: { headless: boolean; slowMoMs: number; executablePath?: string; wsEndpoint?: string };
   /** A recorded target: the recording whose answers stand in for Odoo (rpc mode only). */
   recording?: string;
 }
@@ -54,6 +56,8 @@ const httpUrl = text.refine((value) => {
     return false;
   }
 }, 'must be a URL such as http://localhost:8069');
+
+const browserEndpoint = text.refine(isBrowserEndpoint, 'must be a ws:// or wss:// URL of a Playwright browser server, such as ws://browsers.example.com:3000/');
 
 const flag = z
   .enum(['true', 'false'], { error: 'must be true or false' })
@@ -80,6 +84,7 @@ const schema = z.object({
   UAT_HEADLESS: flag.default(true),
   UAT_SLOW_MO_MS: wholeNumber('a number of milliseconds').default(0),
   UAT_BROWSER_PATH: text.optional(),
+  UAT_BROWSER_WS_ENDPOINT: browserEndpoint.optional(),
   UAT_RECORDING: text.optional(),
 });
 
@@ -139,7 +144,8 @@ export function loadEnvironment(nameOrFile: string, options: LoadOptions = {}): 
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0]);
       const got = values[key];
-      const echo = got !== undefined && !isSecretKey(key) ? ` (got "${got}")` : '';
+      const shown = key === 'UAT_BROWSER_WS_ENDPOINT' && got !== undefined ? shownEndpoint(got) : got;
+      const echo = shown !== undefined && !isSecretKey(key) ? ` (got "${shown}")` : '';
       problems.push(`${sourceOf(key)}: ${key} ${issue.message}${echo}`);
     }
   }
@@ -166,6 +172,9 @@ export function loadEnvironment(nameOrFile: string, options: LoadOptions = {}): 
 
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems.join('\n'));
   const v = parsed.data;
+  if (v.UAT_BROWSER_WS_ENDPOINT && v.UAT_BROWSER_PATH) {
+    warnings.push(`${sourceOf('UAT_BROWSER_PATH')}: UAT_BROWSER_PATH is ignored: UAT_BROWSER_WS_ENDPOINT names a browser server, which launches its own browser`);
+  }
   return {
     warnings,
     environment: {
@@ -188,6 +197,7 @@ export function loadEnvironment(nameOrFile: string, options: LoadOptions = {}): 
         headless: v.UAT_HEADLESS,
         slowMoMs: v.UAT_SLOW_MO_MS,
         ...(v.UAT_BROWSER_PATH ? { executablePath: v.UAT_BROWSER_PATH } : {}),
+        ...(v.UAT_BROWSER_WS_ENDPOINT ? { wsEndpoint: v.UAT_BROWSER_WS_ENDPOINT } : {}),
       },
       ...(v.UAT_RECORDING ? { recording: path.resolve(root, v.UAT_RECORDING) } : {}),
     },

@@ -1,11 +1,29 @@
 import { existsSync } from 'node:fs';
-import { chromium, type LaunchOptions } from '@playwright/test';
+import { chromium, type LaunchOptions, type PlaywrightWorkerOptions } from '@playwright/test';
 import type { HarnessEnvironment } from '../../config/environment';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 /** Flags that keep Chromium from calling out of a closed network at every start. */
 const QUIET_NETWORK_FLAGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** A worker that cannot reach the browser server fails within this, rather than hanging (the run's preflight checked it). */
+const CONNECT_TIMEOUT_MS = 30_000;
+
+/**
+ * The browser part of Playwright's `use`: a browser server's when the
+ * environment names one (UAT_BROWSER_WS_ENDPOINT), else a Chromium launched here.
+ */
+export function browserUseOptions(
+  browser: HarnessEnvironment['browser'] = { headless: true, slowMoMs: 0 },
+): { launchOptions: LaunchOptions; connectOptions?: NonNullable<PlaywrightWorkerOptions['connectOptions']> } {
+  if (!browser.wsEndpoint) return { launchOptions: chromiumLaunchOptions(browser) };
+  // The server launches its own browser from these (sent in a header): a local executable or flags mean nothing there.
+  return {
+    connectOptions: { wsEndpoint: browser.wsEndpoint, timeout: CONNECT_TIMEOUT_MS },
+    launchOptions: { headless: browser.headless, slowMo: browser.slowMoMs },
+  };
+}
 
 /**
  * Playwright's own Chromium when it is installed, else Debian's; headless
