@@ -27,6 +27,7 @@ import { ApiKeyRing, KEY_LIFETIME_HOURS } from '../../support/odoo/rpc/api-keys'
 import { encodeRunIdentities, RUN_IDENTITIES_VARIABLE } from '../../support/odoo/rpc/run-identities';
 import { openRunTarget } from '../../support/odoo/recorded-target/stand-in';
 import { ensureRoleUsers } from '../../support/odoo/roles';
+import { checkBrowserServer } from '../../support/odoo/ui/remote-browser';
 import { assertRunnable, assertTagExpression } from './check';
 import { chosenEnvironment } from './environment-option';
 import type { Command } from './index';
@@ -85,6 +86,9 @@ async function run(args: string[]): Promise<number> {
   // Before anything reaches Odoo: the features it will run must pass `uat check` (steps, tables, tags).
   const features = featurePaths.length ? resolveFeaturePaths(featurePaths, process.cwd()) : resolveFeaturePaths(profile.paths, projectRoot);
   await assertRunnable(features, tags);
+  // Every worker connects to a browser server the environment names: one that cannot serve the run stops it here.
+  const browserServer = await checkBrowserServer(configured);
+  if (browserServer) console.log(`uat: ${browserServer}`);
 
   // A recording in the making or a recorded target stands in for the environment's URL.
   const target = await openRunTarget(configured, { ...(values.record ? { record: path.resolve(values.record) } : {}), features });
