@@ -51,10 +51,9 @@ describe('uat run', () => {
     assert.equal(result.code, 3);
     assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
     assert.match(result.stderr, new RegExp(`^uat: Odoo is not reachable at ${url}: connection refused`));
-    assert.ok(result.elapsedMs < 15_000, `took ${result.elapsedMs} ms`);
   });
 
-  it('gives up on a URL that never answers within 15 s, naming it', async () => {
+  it('gives up on a URL that never answers, naming it and its time limit', async () => {
     const silent = createServer(() => {}); // accepts connections, never answers
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
@@ -62,8 +61,8 @@ describe('uat run', () => {
       const file = writeEnvFile(dir, 'silent', { ...validEnvironment, ODOO_URL: url });
       const result = await runCli(['run', '--env', file]);
       assert.equal(result.code, 3);
+      // The message is the time limit's own: without it the run would wait on the silent server until the test's timeout.
       assert.match(result.stderr.trim(), new RegExp(`^uat: Odoo is not reachable at ${url}: no answer within 10 s$`));
-      assert.ok(result.elapsedMs < 15_000, `took ${result.elapsedMs} ms`);
     } finally {
       silent.close();
     }
