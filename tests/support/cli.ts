@@ -6,12 +6,10 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
-  elapsedMs: number;
 }
 
 /** Runs `uat` as a user would, in a child process, with the given extra environment. */
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(projectRoot, 'bin', 'uat.js'), ...args], {
       cwd: projectRoot,
@@ -23,7 +21,7 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, elapsedMs: Date.now() - started }));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
 
