@@ -127,6 +127,16 @@ describe('uat run --shard and uat merge', () => {
     assert.match(readiness.stdout, /blocker shard 2 of 3 did not report/);
   });
 
+  it('keeps a lone shard out of the rehearsal history: it holds part of the suite', async () => {
+    const scratch = scratchDir('uat-shards-');
+    const [first] = shardsOf(copyRecordedRun('run-a', scratch), 2, scratch);
+    const history = scratchDir('uat-history-');
+    const report = await runCli(['report', '--run', first as string], { UAT_HISTORY_DIR: history });
+    assert.equal(report.code, 0, report.stderr);
+    assert.match(report.stdout, /history {8}not kept: run 20261201-100001-local-abc1 is shard 1 of 2: the history keeps the merged run/);
+    assert.deepEqual(readdirSync(history), []);
+  });
+
   it('readiness refuses to decide on a lone shard', () => {
     assert.deepEqual(shardProblems({ runId: 'x', shard: { index: 1, total: 2 } }), [
       'this is shard 1 of 2 only: merge the shards\' run folders with `uat merge` and decide on the merged run',
