@@ -9,7 +9,7 @@ import { browserUseOptions } from './browser';
 export const PLAYWRIGHT_VERSION = (createRequire(import.meta.url)('@playwright/test/package.json') as { version: string }).version;
 
 /** How long the check waits for a browser server that does not answer. */
-const CHECK_TIMEOUT_MS = 10_000;
+const CHECK_TIMEOUT_MS = 30_000;
 
 /** Exit code of a target that cannot be reached, as for an unreachable Odoo. */
 const UNREACHABLE = 3;
