@@ -45,7 +45,7 @@ const { scenarios: SCENARIOS, screenshots: SCREENSHOTS } = counts();
 /** A row of the tree of tests (an epic, or a test): Allure draws it only once the results are loaded. */
 const TREE_ROW = '[data-testid="tree-section"], [data-testid="tree-leaf"]';
 const TOTAL_SHOWN = '[data-testid="metadata-item-total"] [data-testid="metadata-value"]';
-const RENDER_TIMEOUT_MS = 10 * 60_000;
+const RENDER_TIMEOUT_MS = 3 * 60_000;
 // Renders are timed a few times and the median kept: a busy machine makes single timings jump.
 const RENDERS = 3;
 const ACTS = ['open the quotation', 'add the order lines', 'confirm the order', 'open the delivery', 'set the quantities done', 'validate the delivery', 'create the invoice'];
@@ -146,9 +146,14 @@ async function firstRender(browser: Browser, url: string): Promise<number> {
   await context.route(/googletagmanager\.com/, (route) => route.abort());
   try {
     const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('crash', () => errors.push('the page crashed'));
     const started = performance.now();
     await page.goto(url, { waitUntil: 'commit', timeout: RENDER_TIMEOUT_MS });
-    await page.locator(TREE_ROW).first().waitFor({ state: 'visible', timeout: RENDER_TIMEOUT_MS });
+    await page.locator(TREE_ROW).first().waitFor({ state: 'visible', timeout: RENDER_TIMEOUT_MS }).catch((error: Error) => {
+      throw new Error(errors.length ? `the page failed: ${errors.join('; ')}` : error.message);
+    });
     const elapsed = performance.now() - started;
     const total = await page.locator(TOTAL_SHOWN).first().innerText();
     if (Number(total) !== SCENARIOS) throw new Error(`the report at ${url} shows ${total} tests, not ${SCENARIOS}`);
