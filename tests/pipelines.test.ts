@@ -64,6 +64,9 @@ const only = <T>(items: T[], what: string): T => {
   return items[0]!;
 };
 
+/** What follows `uat run` in a shard: exit 1 (failed scenarios) passes the job, any other exit fails it. */
+const FAILED_SCENARIOS_PASS = '|| [ $? -eq 1 ]';
+
 /** The history folder `uat report` and `uat history` use when no option names one. */
 const HISTORY = path.relative(projectRoot, historyDirOf(undefined, {}).dir);
 
@@ -87,6 +90,7 @@ describe(`${GITHUB} (GitHub Actions)`, () => {
       const given = /--shard (\S+)/.exec(run.line.replace('${{ matrix.shard }}', String(index)))?.[1] ?? '';
       assert.deepEqual(parseShard(given), { index, total });
     }
+    assert.ok(runsOf(shard).includes(`${run.line} ${FAILED_SCENARIOS_PASS}`), 'failed scenarios are for readiness; other exits fail the shard');
   });
 
   it('uploads every artifact even when its job fails, the shard run folders among them', () => {
@@ -150,6 +154,7 @@ describe(`${GITLAB} (GitLab CI)`, () => {
     assert.match(run.line, /--shard "\$CI_NODE_INDEX\/\$CI_NODE_TOTAL"/);
     const total = shard.parallel ?? 0;
     for (let index = 1; index <= total; index++) assert.deepEqual(parseShard(`${index}/${total}`), { index, total });
+    assert.ok(shard.script.includes(`${run.line} ${FAILED_SCENARIOS_PASS}`), 'failed scenarios are for readiness; other exits fail the shard');
   });
 
   it('keeps every artifact even when its job fails: shard run folders, the merged run, the verdict', () => {

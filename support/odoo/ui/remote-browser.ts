@@ -40,7 +40,7 @@ export async function checkBrowserServer(environment: HarnessEnvironment, timeou
 }
 
 /** Turns Playwright's connect failure (a message with a call log) into the one line a person can act on. */
-export function browserServerError(file: string, endpoint: string, error: unknown, timeoutMs: number): HarnessError {
+function browserServerError(file: string, endpoint: string, error: unknown, timeoutMs: number): HarnessError {
   const shown = shownEndpoint(endpoint);
   const message = (error instanceof Error ? error.message : String(error))
     .split('\nCall log:')[0]!
