@@ -189,6 +189,13 @@ export async function ensureRoleUsers(gateway: RoleLogins, roles: ReadonlySet<st
 
 /** The provisioned user of a role, left as it is when it works, else created or brought up to date. */
 export async function ensureProvisionedUser(gateway: RoleLogins, role: string): Promise<ProvisionResult> {
-  if (await roleUserWorks(gateway, role)) return { role, login: provisionedLogin(role), action: 'unchanged', groups: roleGroups(gateway.capabilities, role) };
-  return provisionRoleUser(gateway.admin, gateway.capabilities, gateway.environment, role);
+  const unchanged: ProvisionResult = { role, login: provisionedLogin(role), action: 'unchanged', groups: roleGroups(gateway.capabilities, role) };
+  if (await roleUserWorks(gateway, role)) return unchanged;
+  try {
+    return await provisionRoleUser(gateway.admin, gateway.capabilities, gateway.environment, role);
+  } catch (error) {
+    // Two runs starting together on a fresh database both create the user: Odoo refuses the second login ("You can not have two users with the same login!", seen on 19), and the user is there.
+    if (await roleUserWorks(gateway, role)) return unchanged;
+    throw error;
+  }
 }
