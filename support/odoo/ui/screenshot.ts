@@ -2,9 +2,9 @@ import type { Page } from '@playwright/test';
 
 /**
  * How evidence screenshots are stored: JPEG, one pixel per CSS pixel. At
- * quality 60 the 11-14 px text, figures and badges of an Odoo form read as in
- * the PNG, zoomed to 2x too (checked by eye at 1280x720; at 50 halos show
- * round coloured badges), for about half the PNG's bytes
+ * quality 60 the 11-14 px text, figures and badges of Odoo 19's lists and
+ * forms read as in the PNG, zoomed to 2x too (checked by eye at 1280x720; at
+ * 50 halos show round coloured badges), for 55 to 67% of the PNG's bytes
  * (`npx tsx benchmarks/report-size.ts` prints the sizes per quality).
  */
 export const SCREENSHOT_QUALITY = 60;
