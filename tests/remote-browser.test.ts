@@ -5,7 +5,8 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { shownEndpoint } from '../support/config/browser-endpoint';
+import { endpointSecrets, shownEndpoint } from '../support/config/browser-endpoint';
+import { secretsOf } from '../support/evidence/redaction';
 import { loadEnvironment, type HarnessEnvironment } from '../support/config/environment';
 import { ConfigError, HarnessError } from '../support/config/errors';
 import { projectRoot } from '../support/config/sources';
@@ -78,6 +79,11 @@ describe('UAT_BROWSER_WS_ENDPOINT in an environment file', () => {
   it('is shown with its credentials masked', () => {
     assert.equal(shownEndpoint('wss://user:pass@farm.example.com:443/chromium?token=abc&region=eu'), 'wss://[redacted]@farm.example.com:443/chromium?token=[redacted]&region=[redacted]');
     assert.equal(shownEndpoint('ws://127.0.0.1:3000/'), 'ws://127.0.0.1:3000/');
+    // Reports redact them too: Playwright's own error carries the raw URL when the server goes away mid-run.
+    assert.deepEqual(endpointSecrets('wss://user:s3cret-pass@farm.example.com/chromium?token=abcdef123456&region=eu'), ['s3cret-pass', 'abcdef123456']);
+    assert.deepEqual(endpointSecrets('ws://127.0.0.1:3000/'), []);
+    const file = writeEnvFile(scratchDir(), 'farm', { ...validEnvironment, UAT_BROWSER_WS_ENDPOINT: 'wss://farm.example.com/chromium?token=abcdef123456' });
+    assert.ok(secretsOf(loadEnvironment(file).environment).some((secret) => secret.reveal() === 'abcdef123456'), "the farm's token is one of the run's secrets");
   });
 });
 

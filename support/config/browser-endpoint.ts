@@ -18,3 +18,13 @@ export function shownEndpoint(value: string): string {
     .replace(/\/\/[^/?#@]*@/, '//[redacted]@')
     .replace(/([?&][^=&#]+=)[^&#]*/g, '$1[redacted]');
 }
+
+/** Shorter parts ("eu", "1") are settings, and redacting them would blank the same letters in every text. */
+const SECRET_PART_MIN_LENGTH = 8;
+
+/** The parts of an endpoint a browser farm keeps secret (a password in the user info, query values), for redaction wherever the raw URL shows up. */
+export function endpointSecrets(value: string): string[] {
+  const password = /\/\/[^/?#@:]*:([^/?#@]*)@/.exec(value)?.[1];
+  const queryValues = [...value.matchAll(/[?&][^=&#]+=([^&#]*)/g)].map((m) => m[1] as string);
+  return [password, ...queryValues].filter((part): part is string => part !== undefined && part.length >= SECRET_PART_MIN_LENGTH);
+}

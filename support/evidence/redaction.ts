@@ -1,15 +1,17 @@
 import { loadEnvironment, type HarnessEnvironment } from '../config/environment';
 import { runKeys } from '../odoo/rpc/run-identities';
-import type { Secret } from '../config/secret';
+import { endpointSecrets } from '../config/browser-endpoint';
+import { Secret } from '../config/secret';
 
 const REDACTED = '[redacted]';
 
 /** Field names whose values are secrets whatever they hold (Odoo's password, api_key, ...). */
 const SECRET_FIELD = /password|passwd|api_?key|secret|token/i;
 
-/** Every secret an environment holds: the set-up user's password, the API key, each role's password, and the keys of the run. */
+/** Every secret an environment holds: the set-up user's password, the API key, each role's password, the keys of the run, and a browser farm's token. */
 export function secretsOf(environment: HarnessEnvironment): Secret[] {
-  const secrets = [environment.odoo.admin.password, ...Object.values(environment.roles).map((role) => role.password), ...runKeys()];
+  const endpoint = environment.browser.wsEndpoint ? endpointSecrets(environment.browser.wsEndpoint).map((part) => new Secret(part)) : [];
+  const secrets = [environment.odoo.admin.password, ...Object.values(environment.roles).map((role) => role.password), ...runKeys(), ...endpoint];
   return environment.odoo.apiKey ? [...secrets, environment.odoo.apiKey] : secrets;
 }
 
