@@ -5,37 +5,33 @@
  */
 import { check, create, runFlow, searchRead, storableProduct, validate, write, type Move, type Odoo } from './client';
 
-/** The regional warehouse the harness shares between runs (a used warehouse cannot be deleted). */
-const REGIONAL = 'UATRG';
-
 interface Warehouse {
   id: number;
-  code: string;
   lot_stock_id: [number, string];
-  resupply_wh_ids: number[];
-  resupply_route_ids: number[];
 }
 
-/** The central (first) and regional warehouses and the regional one's resupply route, in one read when it is set up already. */
-async function warehouses(admin: Odoo): Promise<{ central: Warehouse; regional: Warehouse; route: number }> {
-  const all = await searchRead<Warehouse>(admin, 'stock.warehouse', [], ['code', 'lot_stock_id', 'resupply_wh_ids', 'resupply_route_ids'], { order: 'id' });
-  const central = all[0];
-  const regional = all.find((w) => w.code === REGIONAL);
+/**
+ * A regional warehouse of the flow's own, as the harness makes one per
+ * scenario: its own address, resupplied from the central (first) warehouse,
+ * and its resupply route's rules addressed to it so its transfers merge with
+ * no other warehouse's.
+ */
+async function regionalWarehouse(admin: Odoo, namespace: string): Promise<{ central: Warehouse; regional: Warehouse; route: number }> {
+  const [central] = await searchRead<Warehouse>(admin, 'stock.warehouse', [], ['lot_stock_id'], { limit: 1, order: 'id' });
   if (!central) throw new Error('no warehouse');
-  if (regional?.resupply_wh_ids.length === 1 && regional.resupply_wh_ids[0] === central.id && regional.resupply_route_ids.length === 1) {
-    return { central, regional, route: regional.resupply_route_ids[0] as number };
-  }
-  // Not set up yet (or resupplied from elsewhere too), as the harness does it: linked, and the route looked up.
-  if (regional) await write(admin, 'stock.warehouse', [regional.id], { resupply_wh_ids: [[4, central.id]] });
-  else await create(admin, 'stock.warehouse', { name: 'UAT Regional', code: REGIONAL, resupply_wh_ids: [[6, 0, [central.id]]] });
-  const [made] = await searchRead<Warehouse>(admin, 'stock.warehouse', [['code', '=', REGIONAL]], ['code', 'lot_stock_id', 'resupply_wh_ids', 'resupply_route_ids']);
-  const [route] = await admin.call<number[]>('stock.route', 'search', { domain: [['supplied_wh_id', '=', made?.id], ['supplier_wh_id', '=', central.id]] });
-  if (!made || route === undefined) throw new Error(`warehouse ${REGIONAL} has no resupply route`);
-  return { central, regional: made, route };
+  const name = `UAT Regional [${namespace}]`;
+  const address = await create(admin, 'res.partner', { name });
+  const id = await create(admin, 'stock.warehouse', { name, code: namespace.slice(-5), partner_id: address, resupply_wh_ids: [[6, 0, [central.id]]] });
+  const [regional] = await searchRead<Warehouse>(admin, 'stock.warehouse', [['id', '=', id]], ['lot_stock_id']);
+  const [route] = await admin.call<number[]>('stock.route', 'search', { domain: [['supplied_wh_id', '=', id], ['supplier_wh_id', '=', central.id]] });
+  if (!regional || route === undefined) throw new Error(`warehouse ${name} has no resupply route`);
+  const rules = await admin.call<number[]>('stock.rule', 'search', { domain: [['route_id', '=', route]] });
+  await write(admin, 'stock.rule', rules, { partner_address_id: address });
+  return { central, regional, route };
 }
 
 await runFlow('UAT-WH-001', ['WAREHOUSE'], async ({ ADMIN: admin, WAREHOUSE: warehouse }, ns) => {
-  const { central, regional, route } = await warehouses(admin);
+  const { central, regional, route } = await regionalWarehouse(admin, ns);
   const product = await storableProduct(admin, `Forklift battery [${ns}]`, 90, central.lot_stock_id[0], 20);
 
   // The regional warehouse asks for 5: a reordering rule on its resupply route, run once.
