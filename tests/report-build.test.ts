@@ -45,6 +45,13 @@ describe('uat report (on a recorded run)', () => {
     assert.match(environment, /uat19/);
   });
 
+  it('loads nothing from outside the page: Allure\'s Google Analytics is taken out', () => {
+    const html = readFileSync(path.join(run, 'allure-report', 'index.html'), 'utf8');
+    assert.ok(!html.includes('googletagmanager.com'), 'no analytics script');
+    assert.deepEqual([...html.matchAll(/<script[^>]+src="(https?:[^"]+)"/g)].map((m) => m[1]), [], 'no script from the network');
+    assert.ok(html.includes('window.allure'), 'the page itself is intact');
+  });
+
   it('writes a sign-off pack: an index and a page per process owner with steps, records and screenshots', () => {
     const pack = path.join(run, 'signoff-pack');
     const index = readFileSync(path.join(pack, 'index.html'), 'utf8');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { environmentInfo } from '../support/evidence/allure-report';
+import { environmentInfo, withoutAnalytics } from '../support/evidence/allure-report';
 import type { Scenario } from '../support/evidence/scenarios';
 
 const scenario = (modules: string[]): Scenario => ({
@@ -42,5 +42,10 @@ describe('report environment block', () => {
     assert.equal(info['Odoo edition'], 'unknown');
     assert.equal(info['Modules the scenarios require'], 'stock');
     assert.match(info['Harness commit'] ?? '', /^[0-9a-f]{12}|unknown/);
+  });
+
+  it("refuses a report page that would still call Google Analytics (an Allure template the harness does not know)", () => {
+    const page = '<script>window.allure = {};</script><script src="https://www.googletagmanager.com/gtag/js?id=G-NEW" async></script>';
+    assert.throws(() => withoutAnalytics(page, 'index.html'), /index.html: Allure's page still loads Google Analytics/);
   });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { HarnessError } from '../config/errors';
 import { projectRoot } from '../config/sources';
@@ -65,7 +65,25 @@ export async function buildAllureReport(options: {
   const history = options.historyFile ? ['--history-path', options.historyFile] : [];
   await runAllure([...args, ...history, '--name', options.name, '--group-by', 'epic,feature'], path.dirname(options.outputDir));
   rmSync(envDir, { recursive: true, force: true });
-  return path.join(options.outputDir, 'index.html');
+  const page = path.join(options.outputDir, 'index.html');
+  writeFileSync(page, withoutAnalytics(readFileSync(page, 'utf8'), page));
+  return page;
+}
+
+/** Allure 3.18's report template loads Google Analytics with no way to turn it off (analyticsEnable is hard-coded in its awesome plugin). */
+const ANALYTICS = /\s*<script async src="https:\/\/www\.googletagmanager\.com\/gtag\/js[^"]*"><\/script>\s*<script>\s*window\.dataLayer[\s\S]*?gtag\('config'[\s\S]*?<\/script>/;
+
+/**
+ * The report page without the analytics: opening a UAT report must not tell
+ * a third party about the run. A page that still calls out after that (a new
+ * Allure template) is refused rather than handed out.
+ */
+export function withoutAnalytics(html: string, page: string): string {
+  const cleaned = html.replace(ANALYTICS, '');
+  if (cleaned.includes('googletagmanager.com')) {
+    throw new HarnessError(`${page}: Allure's page still loads Google Analytics after the harness removed its known script: check the Allure version (package.json pins 3.18.0)`);
+  }
+  return cleaned;
 }
 
 /** Runs in the run folder, so no allurerc of the caller's working directory changes the report. */
