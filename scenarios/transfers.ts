@@ -1,6 +1,6 @@
 import type { Actor } from '../support/actors';
 import { cancelOpenTransfersOf, transfersOfProduct, unitsByProduct, type PickingState } from '../support/odoo/operations/inventory';
-import { mainWarehouse, onHand, setOnHand, type RecordRef } from '../support/odoo/operations/master-data';
+import { mainWarehouse, onHandIn, setOnHand, type RecordRef } from '../support/odoo/operations/master-data';
 import { createReorderingRule, replenishNow } from '../support/odoo/operations/purchase';
 import { resuppliedWarehouse } from '../support/odoo/operations/warehouses';
 import { attachRecord, type World } from '../support/world';
@@ -15,19 +15,18 @@ const WAREHOUSE_CODE_LENGTH = 5;
 export async function haveRegionalWarehouse(world: World, name: string): Promise<void> {
   const admin = world.odoo.admin;
   const central = await mainWarehouse(admin);
-  const regional = await resuppliedWarehouse(admin, { name: world.data.named(name), code: world.data.code(WAREHOUSE_CODE_LENGTH) }, central.id);
+  const regional = await resuppliedWarehouse(admin, { name: world.data.named(name), code: world.data.code(name, WAREHOUSE_CODE_LENGTH) }, central.id);
   world.notes.remember('the central warehouse', { ...central, name: 'central' });
   world.notes.remember('the regional warehouse', regional);
   world.notes.warehouses.add(name, regional);
-  await attachRecord(world, 'the regional warehouse', { model: 'stock.warehouse', id: regional.id, name: regional.name });
+  await attachRecord(world, 'the regional warehouse', { model: 'stock.warehouse', id: regional.id, name: regional.name }, regional.evidence);
 }
 
+/** The product's units on hand in the central and the regional warehouse, in one read. */
 async function position(world: World, product: RecordRef): Promise<{ product: RecordRef; central: number; regional: number }> {
-  return {
-    product,
-    central: await onHand(world.odoo.admin, product.id, world.notes.recall('the central warehouse').stockLocation),
-    regional: await onHand(world.odoo.admin, product.id, world.notes.recall('the regional warehouse').stockLocation),
-  };
+  const locations = [world.notes.recall('the central warehouse').stockLocation, world.notes.recall('the regional warehouse').stockLocation];
+  const [central, regional] = (await onHandIn(world.odoo.admin, product.id, locations)) as [number, number];
+  return { product, central, regional };
 }
 
 /** Set-up: units of a product on hand in a named warehouse (one a Given step made). */

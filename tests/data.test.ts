@@ -30,6 +30,15 @@ describe('data factory', () => {
     assert.equal(customer.name, 'Acme Wholesale [UAT-AAAAA-BBBB]');
     assert.match(customer.email, /\.uat-aaaaa-bbbb@example\.com$/);
   });
+
+  it("gives each alias of a scenario a short code of its own, another scenario's aliases others", () => {
+    const factory = new DataFactory('UAT-AAAAA-BBBB', 1, 's');
+    const other = new DataFactory('UAT-AAAAA-CCCC', 1, 's');
+    assert.match(factory.code('UAT Regional', 5), /^[A-Z0-9]{5}$/);
+    assert.equal(factory.code('UAT Regional', 5), factory.code('UAT Regional', 5));
+    assert.notEqual(factory.code('UAT Regional', 5), factory.code('UAT South', 5));
+    assert.notEqual(factory.code('UAT Regional', 5), other.code('UAT Regional', 5));
+  });
 });
 
 describe('Gherkin tables', () => {

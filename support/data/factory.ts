@@ -39,9 +39,9 @@ export class DataFactory {
     return this.#faker.number.float({ min, max, fractionDigits: 2 });
   }
 
-  /** A short code of the scenario's own (for Odoo fields with a length limit, such as a warehouse's code). */
-  code(length: number): string {
-    return shortHash(this.namespace, length);
+  /** A short code of the scenario's own for something it calls by an alias (for Odoo fields with a length limit, such as a warehouse's code). */
+  code(alias: string, length: number): string {
+    return shortHash(`${this.namespace}\n${alias}`, length);
   }
 
   reference(prefix: string): string {
