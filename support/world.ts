@@ -36,9 +36,12 @@ export interface World {
   leaveNothingOpen(what: string, tidy: () => Promise<void>): void;
 }
 
-/** Attaches a snapshot of a record, read as the set-up user, with its deep link. */
-export async function attachRecord(world: World, label: string, record: RecordRef): Promise<void> {
+/**
+ * Attaches a snapshot of a record with its deep link: from the fields the
+ * step just read of it (`read`, in read format), else read as the set-up user.
+ */
+export async function attachRecord(world: World, label: string, record: RecordRef, read?: Record<string, unknown>): Promise<void> {
   const { admin, capabilities } = world.odoo;
-  const snapshot = await snapshotRecord(admin, capabilities.profile, world.environment.odoo.url, label, record);
+  const snapshot = await snapshotRecord(admin, capabilities.profile, world.environment.odoo.url, label, record, read);
   await attachRecordSnapshot(world.testInfo, snapshot);
 }

@@ -78,3 +78,17 @@ export async function onHand(client: OdooClient, product: number, location: numb
   );
   return quants.reduce((sum, q) => sum + q.quantity, 0);
 }
+
+/**
+ * Units of a product on hand in each of several locations and their
+ * children, in one read: a location's quants are those whose location has
+ * it on its path.
+ */
+export async function onHandIn(client: OdooClient, product: number, locations: number[]): Promise<number[]> {
+  const { records } = await client.call<{ records: { quantity: number; location_id: { id: number; parent_path: string } }[] }>('stock.quant', 'web_search_read', {
+    kwargs: { domain: [['product_id', '=', product], ['location_id', 'child_of', locations]], specification: { quantity: {}, location_id: { fields: { parent_path: {} } } } },
+  });
+  return locations.map((location) =>
+    records.filter((q) => q.location_id.parent_path.split('/').includes(String(location))).reduce((sum, q) => sum + q.quantity, 0),
+  );
+}

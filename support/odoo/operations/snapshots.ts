@@ -15,12 +15,89 @@ const SNAPSHOT_FIELDS: Record<string, string[]> = {
   'stock.warehouse': ['name', 'code', 'lot_stock_id', 'resupply_wh_ids'],
 };
 
-/** Reads a record's evidence fields (those this Odoo has) and its deep link into the web client. */
-export async function snapshotRecord(client: OdooClient, profile: VersionProfile, baseUrl: string, label: string, record: RecordRef): Promise<RecordSnapshot> {
-  const wanted = SNAPSHOT_FIELDS[record.model] ?? ['display_name'];
-  const existing = await client.fieldNames(record.model);
-  const fields = await client.readOne<Record<string, unknown>>(record.model, record.id, wanted.filter((f) => existing.has(f)));
-  delete fields.id;
+/** The evidence fields of a kind of record, in the order shown. */
+export function snapshotFields(model: string): string[] {
+  return SNAPSHOT_FIELDS[model] ?? ['display_name'];
+}
+
+/** A web_read specification: each field to read, with the fields of the records it links to where wanted. */
+export type Specification = Record<string, { fields?: Specification }>;
+
+/**
+ * What checks read of a record beside what its evidence shows (a line's
+ * fields under its x2many). readRecord reads both in one call, the same call
+ * the snapshot makes, so a check and the snapshot after it in the same step
+ * share one read (the read memo). Fields this Odoo lacks are left out
+ * (website_id and transaction_ids need the shop).
+ */
+const ALSO_CHECKED: Record<string, Specification> = {
+  'sale.order': {
+    warehouse_id: {}, website_id: {}, transaction_ids: {},
+    order_line: { fields: { product_id: {}, product_uom_qty: {}, qty_delivered: {}, qty_invoiced: {}, price_unit: {}, discount: {}, price_subtotal: {} } },
+  },
+  'account.move': { invoice_line_ids: { fields: { product_id: {}, quantity: {}, display_type: {} } } },
+};
+
+const DISPLAY_NAME = { fields: { display_name: {} } };
+
+const fieldTypes = new WeakMap<OdooClient, Map<string, Promise<Map<string, string>>>>();
+
+/** The type of each field a model has on this server, asked once per client and model. */
+function typesOf(client: OdooClient, model: string): Promise<Map<string, string>> {
+  const models = fieldTypes.get(client) ?? new Map<string, Promise<Map<string, string>>>();
+  fieldTypes.set(client, models);
+  let types = models.get(model);
+  if (!types) {
+    types = client
+      .call<Record<string, { type: string }>>(model, 'fields_get', { kwargs: { attributes: ['type'] } })
+      .then((fields) => new Map(Object.entries(fields).map(([name, field]) => [name, field.type])));
+    types.catch(() => models.delete(model));
+    models.set(model, types);
+  }
+  return types;
+}
+
+/** The fields of a record to read for its evidence and for the checks named (those this Odoo has). */
+export async function fieldsToRead(client: OdooClient, model: string, alsoChecked: string[]): Promise<string[]> {
+  const types = await typesOf(client, model);
+  return [...snapshotFields(model), ...alsoChecked].filter((f) => types.has(f));
+}
+
+/**
+ * A record's evidence fields and what checks read of it (ALSO_CHECKED), in
+ * one web_read. Its own fields come in read format (a many2one as [id, name]),
+ * the lines under an x2many as web_read gives them.
+ */
+export async function readRecord<T = Record<string, unknown>>(client: OdooClient, model: string, id: number): Promise<T> {
+  const types = await typesOf(client, model);
+  const checked = ALSO_CHECKED[model] ?? {};
+  const specification: Specification = {};
+  for (const field of [...snapshotFields(model), ...Object.keys(checked)]) {
+    if (types.has(field)) specification[field] = checked[field]?.fields ? (checked[field] as { fields: Specification }) : types.get(field) === 'many2one' ? DISPLAY_NAME : {};
+  }
+  const [record] = await client.call<Record<string, unknown>[]>(model, 'web_read', { ids: [id], kwargs: { specification } });
+  if (!record) throw new Error(`${model} ${id} does not exist (or ${client.login} cannot see it)`);
+  return Object.fromEntries(Object.entries(record).map(([field, value]) => [field, types.get(field) === 'many2one' ? readFormat(value) : value])) as T;
+}
+
+/** A many2one as read gives it: [id, name], or false. */
+function readFormat(value: unknown): unknown {
+  const linked = value as { id: number; display_name: string } | false;
+  return linked ? [linked.id, linked.display_name] : false;
+}
+
+/** The evidence fields out of a record read with more (read format), in the order shown. */
+export function evidenceOf(model: string, values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(snapshotFields(model).filter((f) => f in values).map((f) => [f, values[f]]));
+}
+
+/**
+ * A record's snapshot with its deep link into the web client: from fields
+ * the step already read at this moment (read format: many2one as [id, name]),
+ * else read now.
+ */
+export async function snapshotRecord(client: OdooClient, profile: VersionProfile, baseUrl: string, label: string, record: RecordRef, read?: Record<string, unknown>): Promise<RecordSnapshot> {
+  const fields = evidenceOf(record.model, read ?? (await readRecord<Record<string, unknown>>(client, record.model, record.id)));
   return {
     label,
     model: record.model,

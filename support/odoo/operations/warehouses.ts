@@ -1,5 +1,6 @@
 import type { OdooClient } from '../rpc/client';
 import { x2many } from '../rpc/x2many';
+import { evidenceOf, fieldsToRead } from './snapshots';
 
 export interface WarehouseRef {
   id: number;
@@ -21,17 +22,24 @@ export interface WarehouseRef {
  * match on it too (stock.move._search_picking_for_assignation_domain), so no
  * other scenario's or run's goods join this warehouse's transfers.
  */
-export async function resuppliedWarehouse(admin: OdooClient, wanted: { name: string; code: string }, supplier: number): Promise<WarehouseRef & { resupplyRoute: number }> {
+export async function resuppliedWarehouse(
+  admin: OdooClient,
+  wanted: { name: string; code: string },
+  supplier: number,
+): Promise<WarehouseRef & { resupplyRoute: number; evidence: Record<string, unknown> }> {
   let [id] = await admin.search('stock.warehouse', [['code', '=', wanted.code]]);
   if (id === undefined) {
     const address = await admin.create('res.partner', { name: wanted.name });
     id = await admin.create('stock.warehouse', { name: wanted.name, code: wanted.code, partner_id: address, resupply_wh_ids: [x2many.set([supplier])] });
   }
-  const warehouse = await admin.readOne<{ name: string; code: string; lot_stock_id: [number, string]; partner_id: [number, string] | false }>('stock.warehouse', id, ['name', 'code', 'lot_stock_id', 'partner_id']);
+  // With its evidence fields: the write below changes the route's rules, not the warehouse.
+  const warehouse = await admin.readOne<{ name: string; code: string; lot_stock_id: [number, string]; partner_id: [number, string] | false }>(
+    'stock.warehouse', id, await fieldsToRead(admin, 'stock.warehouse', ['partner_id']),
+  );
   const [route] = await admin.search('stock.route', [['supplied_wh_id', '=', id], ['supplier_wh_id', '=', supplier]]);
   if (route === undefined) throw new Error(`warehouse ${wanted.code} has no resupply route from warehouse ${supplier}`);
   if (!warehouse.partner_id) throw new Error(`warehouse ${wanted.code} has no address, so its transfers could merge with other warehouses'`);
   const rules = await admin.search('stock.rule', [['route_id', '=', route]]);
   await admin.write('stock.rule', rules, { partner_address_id: warehouse.partner_id[0] });
-  return { id, name: warehouse.name, code: warehouse.code, stockLocation: warehouse.lot_stock_id[0], resupplyRoute: route };
+  return { id, name: warehouse.name, code: warehouse.code, stockLocation: warehouse.lot_stock_id[0], resupplyRoute: route, evidence: evidenceOf('stock.warehouse', warehouse) };
 }
