@@ -1,5 +1,5 @@
 import type { Actor } from '../support/actors';
-import { backorderOf, cancelTransfer, orderTransfers, readPicking, unitsByProduct, type PickingState, type RestOfTransfer } from '../support/odoo/operations/inventory';
+import { backorderOf, cancelTransfer, orderTransfers, readPicking, readTransferAndBackorder, unitsByProduct, type PickingState, type RestOfTransfer } from '../support/odoo/operations/inventory';
 import type { RecordRef } from '../support/odoo/operations/master-data';
 import { attachRecord, type World } from '../support/world';
 import { expectEqual, expectThat } from './expect';
@@ -66,19 +66,19 @@ export type TransferLabel = 'the delivery' | 'the receipt' | 'the return' | 'the
  * given units per product; checks it is done with exactly those units, and
  * notes it and its backorder with their evidence.
  */
-export async function validateAs(world: World, actor: Actor, transfer: PickingState, label: TransferLabel, lines: Goods, rest: RestOfTransfer = 'backorder'): Promise<void> {
+export async function validateAs(world: World, actor: Actor, transfer: Pick<PickingState, 'id' | 'name'>, label: TransferLabel, lines: Goods, rest: RestOfTransfer = 'backorder'): Promise<void> {
   const ref: RecordRef = { model: 'stock.picking', id: transfer.id, name: transfer.name };
   if (label === 'the delivery' || label === 'the receipt') world.notes.remember(label, ref);
   await (await world.acts(actor)).validateTransfer(ref, lines, rest);
-  const after = await readPicking(world.odoo.admin, transfer.id);
-  expectEqual(after.state, 'done', `the state of ${label} ${transfer.name} after ${actor.phrase} validated it`);
-  expectUnits(world, unitsByProduct(after, 'quantity'), lines.filter((l) => l.quantity > 0), (product) => `the units of ${product} done on ${transfer.name}`);
-  await attachRecord(world, label, ref);
-  const backorder = await backorderOf(world.odoo.admin, transfer.id);
+  // The check and both snapshots from one read: the transfer and its backorder as they are now.
+  const { transfer: after, backorder } = await readTransferAndBackorder(world.odoo.admin, transfer.id);
+  expectEqual(after.state.state, 'done', `the state of ${label} ${transfer.name} after ${actor.phrase} validated it`);
+  expectUnits(world, unitsByProduct(after.state, 'quantity'), lines.filter((l) => l.quantity > 0), (product) => `the units of ${product} done on ${transfer.name}`);
+  await attachRecord(world, label, ref, after.evidence);
   if (backorder) {
-    const backorderRef: RecordRef = { model: 'stock.picking', id: backorder.id, name: backorder.name };
+    const backorderRef: RecordRef = { model: 'stock.picking', id: backorder.state.id, name: backorder.state.name };
     world.notes.remember('the backorder', backorderRef);
-    await attachRecord(world, 'the backorder', backorderRef);
+    await attachRecord(world, 'the backorder', backorderRef, backorder.evidence);
   }
 }
 

@@ -142,7 +142,7 @@ export async function haveDeliveredOrder(world: World, customerAlias: string, ro
   await confirmOrderOverRpc(admin, order.id);
   const [delivery] = await orderTransfers(admin, order.id, 'outgoing', 'open');
   if (!delivery) throw new Error(`order ${order.name} made no delivery: is Inventory (sale_stock) installed?`);
-  await validateTransfer(admin, delivery.id, new Map(goods.map((g) => [g.product.id, g.quantity])));
+  await validateTransfer(admin, delivery, new Map(goods.map((g) => [g.product.id, g.quantity])));
   world.notes.remember('the delivery', { model: 'stock.picking', id: delivery.id, name: delivery.name });
   await attachRecord(world, 'the order', order);
 }

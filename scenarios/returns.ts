@@ -1,9 +1,9 @@
 import type { Actor } from '../support/actors';
-import { createReturn, orderTransfers, readPicking, unitsByProduct } from '../support/odoo/operations/inventory';
+import { createReturn, orderTransfers, unitsByProduct } from '../support/odoo/operations/inventory';
 import { creditNoteFor, readInvoice, registerPayment, settlementOf } from '../support/odoo/operations/invoicing';
 import type { RecordRef } from '../support/odoo/operations/master-data';
 import { onlinePaymentsOf, prepareShopCheckout, publishInShop, websiteOf } from '../support/odoo/operations/shop';
-import { readOrder } from '../support/odoo/operations/sales';
+import { readRecord } from '../support/odoo/operations/snapshots';
 import { attachText } from '../support/evidence/attachments';
 import { attachRecord, type World } from '../support/world';
 import { expectAll, expectEqual, expectThat, ScenarioCheckFailed } from './expect';
@@ -30,20 +30,21 @@ export async function buyInShop(world: World, rows: GoodsRow[]): Promise<void> {
     return { ...line, listing };
   });
   const order = await (await world.shop()).buyAndPay({ lines, shopper: world.data.customer('generated') });
-  const { partner } = await readOrder(world.odoo.admin, order.id);
-  world.notes.remember('the customer', partner);
+  const { partner_id: [partner, name] } = await readRecord<{ partner_id: [number, string] }>(world.odoo.admin, 'sale.order', order.id);
+  world.notes.remember('the customer', { model: 'res.partner', id: partner, name });
   world.notes.remember('the order', order);
 }
 
 export async function expectPaidShopOrder(world: World): Promise<void> {
   const order = world.notes.recall('the order');
-  const state = await readOrder(world.odoo.admin, order.id);
+  // The order's own fields only (its lines are not what this check is about); the evidence below shares the read.
+  const state = await readRecord<{ state: string; amount_total: number }>(world.odoo.admin, 'sale.order', order.id);
   expectEqual(state.state, 'sale', `the state of shop order ${order.name}`);
   const website = await websiteOf(world.odoo.admin, order.id);
   expectThat(website !== undefined, `order ${order.name} should have come through the shop (it has no website)`);
   const payments = await onlinePaymentsOf(world.odoo.admin, order.id);
   const paid = payments.filter((p) => p.provider === 'demo' && p.state === 'done').reduce((sum, p) => sum + p.amount, 0);
-  expectEqual(paid, state.amountTotal, `the amount paid online with the demo provider for order ${order.name}`);
+  expectEqual(paid, state.amount_total, `the amount paid online with the demo provider for order ${order.name}`);
   await attachRecord(world, 'the order', order);
 }
 
@@ -74,7 +75,7 @@ export async function takeBack(world: World, actor: Actor, what: TakenBack): Pro
     const returned = await createReturn(client, world.odoo.capabilities.profile, delivery.id, here);
     returns.push(returned);
     const lines = [...here].map(([product, quantity]) => ({ product: world.notes.products.all().find((p) => p.id === product) as RecordRef, quantity }));
-    await validateAs(world, actor, await readPicking(world.odoo.admin, returned.id), 'the return', lines);
+    await validateAs(world, actor, returned, 'the return', lines);
   }
   const short = [...left].filter(([, units]) => units > 0);
   if (short.length) throw new Error(`${world.where()}: ${order.name} delivered too few to take back ${short.map(([p, u]) => `${u} more of ${aliasOf(world, p)}`).join(', ')}`);

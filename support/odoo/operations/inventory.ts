@@ -25,32 +25,65 @@ export async function transfersOfProduct(client: OdooClient, product: number): P
   return readPickings(client, [['move_ids.product_id', '=', product]]);
 }
 
+const DISPLAY_NAME = { fields: { display_name: {} } };
+
+/** The transfer's evidence fields (snapshotFields of stock.picking) as a web_search_read specification. */
+const EVIDENCE_SPECIFICATION = {
+  name: {}, state: {}, picking_type_id: DISPLAY_NAME, partner_id: DISPLAY_NAME, origin: {}, backorder_id: DISPLAY_NAME,
+  location_id: DISPLAY_NAME, location_dest_id: DISPLAY_NAME, scheduled_date: {}, date_done: {},
+};
+
+type Named = { id: number; display_name: string };
+
+/** A transfer as a check sees it, and its evidence fields in read format (a many2one as [id, name]) for snapshotRecord. */
+export interface PickingRead {
+  state: PickingState;
+  evidence: Record<string, unknown>;
+}
+
 /** Transfers with their moves in one read (web_search_read with a specification: same answer on 17, 18 and 19). */
 export async function readPickings(client: OdooClient, domain: unknown[]): Promise<PickingState[]> {
+  return (await searchPickings(client, domain, false)).map((p) => p.state);
+}
+
+async function searchPickings(client: OdooClient, domain: unknown[], withEvidence: boolean): Promise<PickingRead[]> {
   const { records } = await client.call<{
-    records: {
-      id: number; name: string; state: string; picking_type_id: { id: number; display_name: string }; picking_type_code: PickingState['pickingType']; backorder_id: number | false;
+    records: (Record<string, unknown> & {
+      id: number; name: string; state: string; picking_type_id: Named; picking_type_code: PickingState['pickingType']; backorder_id: Named | number | false;
       move_ids: { id: number; product_id: number; product_uom_qty: number; quantity: number }[];
-    }[];
+    })[];
   }>('stock.picking', 'web_search_read', {
     kwargs: {
       domain,
       specification: {
-        name: {}, state: {}, picking_type_id: { fields: { display_name: {} } }, picking_type_code: {}, backorder_id: {},
+        ...(withEvidence ? EVIDENCE_SPECIFICATION : {}),
+        name: {}, state: {}, picking_type_id: DISPLAY_NAME, picking_type_code: {}, ...(withEvidence ? {} : { backorder_id: {} }),
         move_ids: { fields: { product_id: {}, product_uom_qty: {}, quantity: {} } },
       },
       order: 'id',
     },
   });
+  const readFormat = (value: unknown) => (value && typeof value === 'object' && 'display_name' in value ? [(value as Named).id, (value as Named).display_name] : value);
   return records.map((p) => ({
-    id: p.id,
-    name: p.name,
-    operation: p.picking_type_id.display_name,
-    state: p.state,
-    pickingType: p.picking_type_code,
-    backorderOf: p.backorder_id || undefined,
-    moves: p.move_ids.map((m) => ({ id: m.id, product: m.product_id, demand: m.product_uom_qty, quantity: m.quantity })),
+    state: {
+      id: p.id,
+      name: p.name,
+      operation: p.picking_type_id.display_name,
+      state: p.state,
+      pickingType: p.picking_type_code,
+      backorderOf: (typeof p.backorder_id === 'object' ? p.backorder_id?.id : p.backorder_id) || undefined,
+      moves: p.move_ids.map((m) => ({ id: m.id, product: m.product_id, demand: m.product_uom_qty, quantity: m.quantity })),
+    },
+    evidence: withEvidence ? Object.fromEntries(Object.keys(EVIDENCE_SPECIFICATION).map((f) => [f, readFormat(p[f])])) : {},
   }));
+}
+
+/** A transfer and the backorder Odoo made of it, if any, each with its evidence fields: one read. */
+export async function readTransferAndBackorder(client: OdooClient, picking: number): Promise<{ transfer: PickingRead; backorder: PickingRead | undefined }> {
+  const found = await searchPickings(client, ['|', ['id', '=', picking], ['backorder_id', '=', picking]], true);
+  const transfer = found.find((p) => p.state.id === picking);
+  if (!transfer) throw new Error(`transfer ${picking} does not exist (or ${client.login} cannot see it)`);
+  return { transfer, backorder: found.find((p) => p.state.backorderOf === picking) };
 }
 
 export async function readPicking(client: OdooClient, picking: number): Promise<PickingState> {
@@ -64,15 +97,17 @@ export async function readPicking(client: OdooClient, picking: number): Promise<
  * products not listed are left undone: under parallel runs Odoo merges other
  * runs' moves into the same transfer (seen on 19), and they are not this
  * scenario's to ship. When less than the demand is done, Odoo asks whether
- * to keep the rest as a backorder: `rest` answers.
+ * to keep the rest as a backorder: `rest` answers. The transfer is its id,
+ * or its state as the caller just read it.
  */
 export async function validateTransfer(
   client: OdooClient,
-  picking: number,
+  transfer: number | PickingState,
   quantities: ReadonlyMap<number, number>,
   rest: RestOfTransfer = 'backorder',
 ): Promise<void> {
-  const { moves } = await readPicking(client, picking);
+  // A transfer the caller just read (and changed nothing of since) is not read again.
+  const { id: picking, moves } = typeof transfer === 'number' ? await readPicking(client, transfer) : transfer;
   const remaining = new Map(quantities);
   for (const move of moves) {
     // Two moves of one product (a merge) share its quantity, the first one first.
@@ -122,8 +157,7 @@ export async function createReturn(
   quantities: ReadonlyMap<number, number>,
 ): Promise<RecordRef> {
   const wizard = await Wizard.open(client, 'stock.return.picking', { model: 'stock.picking', ids: [picking] });
-  const { product_return_moves: lineIds } = await wizard.read<{ product_return_moves: number[] }>(['product_return_moves']);
-  const lines = await client.read<{ id: number; product_id: [number, string] }>('stock.return.picking.line', lineIds, ['product_id'], wizard.context);
+  const lines = await client.searchRead<{ id: number; product_id: [number, string] }>('stock.return.picking.line', [['wizard_id', '=', wizard.id]], ['product_id'], { context: wizard.context });
   await wizard.write({
     product_return_moves: lines.map((line) => x2many.update(line.id, { quantity: quantities.get(line.product_id[0]) ?? 0 })),
   });
