@@ -68,7 +68,7 @@ export async function expectPurchaseOrderWith(world: World, rows: GoodsRow[]): P
 async function notePurchase(world: World, purchase: PurchaseState): Promise<void> {
   const ref: RecordRef = { model: 'purchase.order', id: purchase.id, name: purchase.name };
   world.notes.remember('the purchase order', ref);
-  await attachRecord(world, 'the purchase order', ref);
+  await attachRecord(world, 'the purchase order', ref, purchase.evidence);
 }
 
 export async function confirmPurchaseOrder(world: World, actor: Actor): Promise<void> {
@@ -97,6 +97,6 @@ export async function expectPurchaseQuantities(world: World, received: number, t
     { what: `the units received on purchase order ${purchase.name}`, expected: received, actual: done },
     { what: `the units still to receive on purchase order ${purchase.name}`, expected: toReceive, actual: ordered - done },
   ]);
-  await attachRecord(world, 'the purchase order', { model: 'purchase.order', id: purchase.id, name: purchase.name });
+  await attachRecord(world, 'the purchase order', { model: 'purchase.order', id: purchase.id, name: purchase.name }, purchase.evidence);
 }
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../support/actors';
 import { readPickings } from '../support/odoo/operations/inventory';
 import { complaintDeskFor, type ComplaintDesk } from '../support/odoo/operations/service';
-import { readOrder } from '../support/odoo/operations/sales';
+import { orderedProducts } from '../support/odoo/operations/sales';
 import { attachRecord, type World } from '../support/world';
 import { expectEqual, expectThat } from './expect';
 import { aliasOf, scenarioProducts } from './goods';
@@ -18,7 +18,7 @@ export async function openComplaint(world: World, actor: Actor, problem: string)
   const order = world.notes.recall('the order');
   const customer = world.notes.recall('the customer');
   const delivery = world.notes.recall('the delivery');
-  const goods = scenarioProducts(world, (await readOrder(world.odoo.admin, order.id)).lines.map((l) => l.product)).map((p) => aliasOf(world, p.id));
+  const goods = scenarioProducts(world, await orderedProducts(world.odoo.admin, order.id)).map((p) => aliasOf(world, p.id));
   const complaint = await (await world.acts(actor)).openComplaint(await desk(world), {
     title: world.data.named(`Complaint: ${problem}`),
     customer: customer.id,

@@ -2,6 +2,7 @@ import { pressButton } from '../rpc/actions';
 import type { OdooClient } from '../rpc/client';
 import { readPickings, type PickingState } from './inventory';
 import type { RecordRef } from './master-data';
+import { evidenceOf, fieldsToRead } from './snapshots';
 
 /** Makes a product bought from a vendor at a price (its first supplier line). */
 export async function buyFrom(admin: OdooClient, product: number, vendor: number, price: number): Promise<void> {
@@ -50,12 +51,14 @@ export interface PurchaseState {
   origin: string;
   lines: { product: number; quantity: number; received: number }[];
   pickings: number[];
+  /** The order's evidence fields, read with the rest (snapshotRecord). */
+  evidence: Record<string, unknown>;
 }
 
-/** Purchase orders of a vendor that order a product. */
+/** Purchase orders of a vendor that order a product, with their evidence: a check and its snapshot see the order at the same moment. */
 export async function purchasesOf(client: OdooClient, vendor: number, product: number): Promise<PurchaseState[]> {
-  const orders = await client.searchRead<{ id: number; name: string; state: string; origin: string | false; order_line: number[]; picking_ids: number[] }>(
-    'purchase.order', [['partner_id', '=', vendor], ['order_line.product_id', '=', product]], ['name', 'state', 'origin', 'order_line', 'picking_ids'], { order: 'id' },
+  const orders = await client.searchRead<{ id: number; name: string; state: string; origin: string | false; order_line: number[]; picking_ids: number[] } & Record<string, unknown>>(
+    'purchase.order', [['partner_id', '=', vendor], ['order_line.product_id', '=', product]], await fieldsToRead(client, 'purchase.order', ['order_line']), { order: 'id' },
   );
   const lines = await client.read<{ id: number; product_id: [number, string]; product_qty: number; qty_received: number }>(
     'purchase.order.line', orders.flatMap((o) => o.order_line), ['product_id', 'product_qty', 'qty_received'],
@@ -67,6 +70,7 @@ export async function purchasesOf(client: OdooClient, vendor: number, product: n
     origin: o.origin || '',
     lines: lines.filter((l) => o.order_line.includes(l.id)).map((l) => ({ product: l.product_id[0], quantity: l.product_qty, received: l.qty_received })),
     pickings: o.picking_ids,
+    evidence: evidenceOf('purchase.order', o),
   }));
 }
 

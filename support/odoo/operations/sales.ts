@@ -2,6 +2,7 @@ import { pressButton } from '../rpc/actions';
 import type { OdooClient } from '../rpc/client';
 import { x2many } from '../rpc/x2many';
 import type { RecordRef } from './master-data';
+import { readRecord } from './snapshots';
 
 export interface OrderLineSpec {
   product: number;
@@ -40,6 +41,12 @@ export async function findOrderByName(client: OdooClient, name: string): Promise
   return { model: 'sale.order', id, name };
 }
 
+/** The products an order's lines sell (section and note lines have none): one read. */
+export async function orderedProducts(client: OdooClient, order: number): Promise<number[]> {
+  const lines = await client.searchRead<{ product_id: [number, string] | false }>('sale.order.line', [['order_id', '=', order], ['product_id', '!=', false]], ['product_id']);
+  return lines.flatMap((l) => (l.product_id ? [l.product_id[0]] : []));
+}
+
 export interface OrderLineState {
   product: number;
   ordered: number;
@@ -64,21 +71,20 @@ export interface OrderState {
   amountTotal: number;
 }
 
+/** The order and its lines in one read, with the order's evidence fields: the snapshot a step attaches after this check shares the read. */
 export async function readOrder(client: OdooClient, order: number): Promise<OrderState> {
-  const record = await client.readOne<{
-    name: string; partner_id: [number, string]; state: string; warehouse_id: [number, string] | false; order_line: number[]; picking_ids: number[]; invoice_ids: number[]; amount_untaxed: number; amount_total: number;
-  }>('sale.order', order, ['name', 'partner_id', 'state', 'warehouse_id', 'order_line', 'picking_ids', 'invoice_ids', 'amount_untaxed', 'amount_total']);
-  const lines = await client.read<{ product_id: [number, string] | false; product_uom_qty: number; qty_delivered: number; qty_invoiced: number; price_unit: number; discount: number; price_subtotal: number }>(
-    'sale.order.line', record.order_line, ['product_id', 'product_uom_qty', 'qty_delivered', 'qty_invoiced', 'price_unit', 'discount', 'price_subtotal'],
-  );
+  const record = await readRecord<{
+    name: string; partner_id: [number, string]; state: string; warehouse_id: [number, string] | false; picking_ids: number[]; invoice_ids: number[]; amount_untaxed: number; amount_total: number;
+    order_line: { product_id: number | false; product_uom_qty: number; qty_delivered: number; qty_invoiced: number; price_unit: number; discount: number; price_subtotal: number }[];
+  }>(client, 'sale.order', order);
   return {
     name: record.name,
     partner: { model: 'res.partner', id: record.partner_id[0], name: record.partner_id[1] },
     state: record.state,
     warehouse: record.warehouse_id ? record.warehouse_id[1] : '',
     // Section and note lines have no product.
-    lines: lines.flatMap((l) =>
-      l.product_id ? [{ product: l.product_id[0], ordered: l.product_uom_qty, delivered: l.qty_delivered, invoiced: l.qty_invoiced, price: l.price_unit, discount: l.discount, subtotal: l.price_subtotal }] : [],
+    lines: record.order_line.flatMap((l) =>
+      l.product_id ? [{ product: l.product_id, ordered: l.product_uom_qty, delivered: l.qty_delivered, invoiced: l.qty_invoiced, price: l.price_unit, discount: l.discount, subtotal: l.price_subtotal }] : [],
     ),
     pickings: record.picking_ids,
     invoices: record.invoice_ids,

@@ -4,6 +4,7 @@ import { backoffMs, sleep } from '../rpc/contention';
 import { x2many } from '../rpc/x2many';
 import type { RecordRef } from './master-data';
 import { recordByXmlId, recordsByXmlId } from '../xml-ids';
+import { readRecord } from './snapshots';
 
 export interface ShopSetupReport {
   /** What had to change on this database for a demo-provider checkout, one line each. */
@@ -99,14 +100,14 @@ export interface OnlinePayment {
 
 /** The online payments of an order (its payment transactions). */
 export async function onlinePaymentsOf(client: OdooClient, order: number): Promise<OnlinePayment[]> {
-  const { transaction_ids: ids } = await client.readOne<{ transaction_ids: number[] }>('sale.order', order, ['transaction_ids']);
+  const { transaction_ids: ids } = await readRecord<{ transaction_ids: number[] }>(client, 'sale.order', order);
   const transactions = await client.read<{ state: string; amount: number; provider_code: string }>('payment.transaction', ids, ['state', 'amount', 'provider_code']);
   return transactions.map((t) => ({ state: t.state, amount: t.amount, provider: t.provider_code }));
 }
 
 /** The website an order came through, if any: the channel, read from the order itself. */
 export async function websiteOf(client: OdooClient, order: number): Promise<string | undefined> {
-  const { website_id: website } = await client.readOne<{ website_id: [number, string] | false }>('sale.order', order, ['website_id']);
+  const { website_id: website } = await readRecord<{ website_id?: [number, string] | false }>(client, 'sale.order', order);
   return website ? website[1] : undefined;
 }
 
