@@ -119,12 +119,34 @@ describe('uat run --shard and uat merge', () => {
     shardsOf(whole, 3, scratch);
     const merged = await runCli(['merge', path.join(scratch, 'shard-1'), path.join(scratch, 'shard-3')]);
     assert.equal(merged.code, 1);
-    assert.match(merged.stdout, /shard 2\/3 did not report: its scenarios have no result, and readiness cannot be GO/);
+    assert.match(merged.stdout, /shard 2 of 3 did not report: its scenarios have no result: readiness cannot be GO/);
     const dir = mergedDirOf(merged.stdout);
     const readiness = await runCli(['readiness', '--run', dir]);
     assert.equal(readiness.code, 1);
     assert.match(readiness.stdout, /^NO-GO/);
     assert.match(readiness.stdout, /blocker shard 2 of 3 did not report/);
+  });
+
+  it('merges the others when a shard died midway or lost its seal, leaving its results out, and exits 1', async () => {
+    const scratch = scratchDir('uat-shards-');
+    const whole = copyRecordedRun('run-a', scratch);
+    const unfinished = (index: number): Partial<RunInfo> => (index === 2 ? { finished: null, exitCode: null, sealed: undefined as unknown as Record<string, string> } : {});
+    const [first, second] = shardsOf(whole, 2, scratch, unfinished);
+    const merged = await runCli(['merge', first as string, second as string]);
+    assert.equal(merged.code, 1, merged.stdout + merged.stderr);
+    assert.match(merged.stdout, /shard 2\/2: run 20261201-100002-local-abc2 on runner-2, did not finish/);
+    assert.match(merged.stdout, /shard 2 \(run 20261201-100002-local-abc2 on runner-2\) has no seal on its results .*: they were left out: readiness cannot be GO/);
+    const dir = mergedDirOf(merged.stdout);
+    const shardOne = readdirSync(path.join(first as string, 'allure-results')).sort();
+    assert.deepEqual(readdirSync(path.join(dir, 'allure-results')).sort(), shardOne, "only the sealed shard's results are merged");
+    const readiness = await runCli(['readiness', '--run', dir]);
+    assert.match(readiness.stdout, /^NO-GO/);
+    assert.match(readiness.stdout, /blocker shard 2 .* they were left out/);
+
+    writeFileSync(path.join(first as string, 'cucumber.json'), '{ not json');
+    const damaged = await runCli(['merge', first as string]);
+    assert.notEqual(damaged.code, 0);
+    assert.match(damaged.stderr, /shard-1\/.*cucumber\.json: not a Cucumber JSON report/);
   });
 
   it('keeps a lone shard out of the rehearsal history: it holds part of the suite', async () => {

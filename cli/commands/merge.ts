@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findShardRuns, mergeShards } from '../../support/evidence/shards';
+import { findShardRuns, mergeShards, shardProblems } from '../../support/evidence/shards';
 import type { Command } from './index';
 
 export const mergeCommand: Command = {
@@ -9,19 +9,18 @@ export const mergeCommand: Command = {
   run,
 };
 
-/** A shard that did not report leaves the merged run incomplete: the pipeline learns it here too, not only from readiness. */
+/** A shard that did not report or did not finish leaves the merged run incomplete: the pipeline learns it here too, not only from readiness. */
 const INCOMPLETE = 1;
 
 async function run(args: string[]): Promise<number> {
   const { positionals: folders } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
-  const shards = findShardRuns(folders);
-  const merged = mergeShards(shards);
-  const shown = path.relative(process.cwd(), merged.dir);
+  const merged = mergeShards(findShardRuns(folders));
   for (const shard of merged.info.shards ?? []) {
     const outcome = shard.exitCode === null ? 'did not finish' : `exit code ${shard.exitCode}`;
     console.log(`uat: shard ${shard.index}/${shard.total}: run ${shard.runId} on ${shard.host ?? 'an unknown host'}, ${outcome}`);
   }
-  for (const index of merged.info.missingShards ?? []) console.log(`uat: shard ${index}/${merged.info.shards?.[0]?.total ?? '?'} did not report: its scenarios have no result, and readiness cannot be GO`);
-  console.log(`uat: merged ${shards.length} shard(s) into run ${merged.runId}: ${shown}`);
-  return merged.info.missingShards?.length ? INCOMPLETE : 0;
+  const problems = shardProblems(merged.info);
+  for (const problem of problems) console.log(`uat: ${problem}: readiness cannot be GO`);
+  console.log(`uat: merged ${merged.info.shards?.length ?? 0} shard(s) into run ${merged.runId}: ${path.relative(process.cwd(), merged.dir)}`);
+  return problems.length ? INCOMPLETE : 0;
 }

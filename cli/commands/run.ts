@@ -186,9 +186,11 @@ async function run(args: string[]): Promise<number> {
     const broken = existsSync(resultsDir(runDir)) ? markFaultsBroken(resultsDir(runDir)) : [];
     if (broken.length) console.log(`uat: ${broken.length} scenario(s) broken by a fault (not a business finding): ${broken.join('; ')}`);
     const results = existsSync(resultsDir(runDir)) ? resultsDir(runDir) : undefined;
-    // An interrupted run names every scenario of its suite that has no result.
-    const notRun = tested.interrupted ? notRunOf(run.suite, results) : [];
-    if (tested.interrupted) console.log(`uat: run ${runId} was interrupted; ${notRun.length} scenario(s) did not run${notRun.length ? `: ${notRun.join(', ')}` : ''}`);
+    // An interrupted run names every scenario of its suite that has no result. A shard cannot: it does not
+    // know which of the suite's scenarios were its own, so the merged run's readiness names them.
+    const notRun = tested.interrupted && !shard ? notRunOf(run.suite, results) : [];
+    if (tested.interrupted && shard) console.log(`uat: run ${runId} (shard ${shard.index} of ${shard.total}) was interrupted; readiness of the merged run names the scenarios without a result`);
+    else if (tested.interrupted) console.log(`uat: run ${runId} was interrupted; ${notRun.length} scenario(s) did not run${notRun.length ? `: ${notRun.join(', ')}` : ''}`);
     Object.assign(run, {
       finished: new Date().toISOString(),
       exitCode: tested.code,

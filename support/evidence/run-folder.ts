@@ -61,6 +61,8 @@ export interface ShardInfo {
   finished: string | null;
   /** null when the shard died before it ended. */
   exitCode: number | null;
+  /** Set when the shard's results had no seal: `uat merge` left them out. */
+  resultsLeftOut?: true;
 }
 
 export interface RunRef {

@@ -22,7 +22,9 @@ export function shardProblems(info: RunInfo): string[] {
   if (info.shard && !info.shards) return [`this is shard ${info.shard.index} of ${info.shard.total} only: merge the shards' run folders with \`uat merge\` and decide on the merged run`];
   const problems = (info.missingShards ?? []).map((index) => `shard ${index} of ${info.shards?.[0]?.total ?? '?'} did not report: its scenarios have no result`);
   for (const shard of info.shards ?? []) {
-    if (shard.exitCode === null) problems.push(`shard ${shard.index} (run ${shard.runId} on ${shard.host ?? 'an unknown host'}) did not finish`);
+    const which = `shard ${shard.index} (run ${shard.runId} on ${shard.host ?? 'an unknown host'})`;
+    if (shard.resultsLeftOut) problems.push(`${which} has no seal on its results (its run did not end, or run.json lost it): they were left out`);
+    else if (shard.exitCode === null) problems.push(`${which} did not finish`);
   }
   return problems;
 }
@@ -116,13 +118,16 @@ export function mergeShards(shards: ShardRun[], root?: string): MergedRun {
   }
   const total = first.info.shard.total;
   const ordered = [...byIndex.values()].sort((a, b) => a.info.shard.index - b.info.shard.index);
+  // Runs are sealed when they end: a shard with results and no seal died midway (or lost its seal), so nothing vouches for them.
+  const unsealed = new Set(ordered.filter((s) => !s.info.sealed && existsSync(path.join(s.dir, 'allure-results'))));
+  const merged = ordered.filter((s) => !unsealed.has(s));
   const missingShards = Array.from({ length: total }, (_, i) => i + 1).filter((index) => !byIndex.has(index));
 
   const runId = newRunId(first.info.environment ?? 'merged');
   const dir = runFolder(runId, root);
   const results = path.join(dir, 'allure-results');
   mkdirSync(results, { recursive: true });
-  for (const shard of ordered) {
+  for (const shard of merged) {
     const from = path.join(shard.dir, 'allure-results');
     if (!existsSync(from)) continue;
     for (const file of readdirSync(from)) {
@@ -133,20 +138,21 @@ export function mergeShards(shards: ShardRun[], root?: string): MergedRun {
     const traces = path.join(shard.dir, 'test-results');
     if (existsSync(traces)) cpSync(traces, path.join(dir, 'test-results', `shard-${shard.info.shard.index}`), { recursive: true });
   }
-  writeFileSync(path.join(dir, 'cucumber.json'), JSON.stringify(mergeCucumberJson(ordered.map((s) => path.join(s.dir, 'cucumber.json'))), null, 2));
-  writeFileSync(path.join(dir, 'junit.xml'), mergeJunit(ordered.map((s) => path.join(s.dir, 'junit.xml'))));
+  writeFileSync(path.join(dir, 'cucumber.json'), JSON.stringify(mergeCucumberJson(merged.map((s) => path.join(s.dir, 'cucumber.json'))), null, 2));
+  writeFileSync(path.join(dir, 'junit.xml'), mergeJunit(merged.map((s) => path.join(s.dir, 'junit.xml'))));
 
   const infos = ordered.map((s) => s.info);
-  const shardsInfo: ShardInfo[] = ordered.map(({ info }) => ({
-    index: info.shard.index,
+  const shardsInfo: ShardInfo[] = ordered.map((shard) => ({
+    index: shard.info.shard.index,
     total,
-    runId: info.runId,
-    host: info.host ?? null,
-    commit: info.harness?.commit ?? null,
-    seed: info.seed ?? null,
-    started: info.started ?? null,
-    finished: info.finished ?? null,
-    exitCode: info.exitCode ?? null,
+    runId: shard.info.runId,
+    host: shard.info.host ?? null,
+    commit: shard.info.harness?.commit ?? null,
+    seed: shard.info.seed ?? null,
+    started: shard.info.started ?? null,
+    finished: shard.info.finished ?? null,
+    exitCode: shard.info.exitCode ?? null,
+    ...(unsealed.has(shard) ? { resultsLeftOut: true as const } : {}),
   }));
   const finished = infos.every((i) => i.finished) ? (infos.map((i) => i.finished as string).sort().at(-1) as string) : null;
   const info: RunInfo = {
@@ -163,7 +169,7 @@ export function mergeShards(shards: ShardRun[], root?: string): MergedRun {
     suite: first.info.suite ?? [],
     started: infos.map((i) => i.started ?? '').sort()[0] ?? new Date().toISOString(),
     finished,
-    exitCode: missingShards.length || shardsInfo.some((s) => s.exitCode === null) ? 1 : Math.max(...shardsInfo.map((s) => s.exitCode as number)),
+    exitCode: missingShards.length || shardsInfo.some((s) => s.exitCode === null || s.resultsLeftOut) ? 1 : Math.max(...shardsInfo.map((s) => s.exitCode as number)),
     shards: shardsInfo,
     missingShards,
     sealed: sealResults(results),
@@ -181,7 +187,13 @@ interface CucumberFeature {
 function mergeCucumberJson(files: string[]): CucumberFeature[] {
   const features = new Map<string, CucumberFeature>();
   for (const file of files.filter((f) => existsSync(f))) {
-    for (const feature of JSON.parse(readFileSync(file, 'utf8')) as CucumberFeature[]) {
+    let shardFeatures: CucumberFeature[];
+    try {
+      shardFeatures = JSON.parse(readFileSync(file, 'utf8')) as CucumberFeature[];
+    } catch (error) {
+      throw new HarnessError(`${relativeToRoot(file)}: not a Cucumber JSON report (${(error as Error).message})`);
+    }
+    for (const feature of shardFeatures) {
       const known = features.get(feature.uri ?? '');
       if (known) known.elements = [...(known.elements ?? []), ...(feature.elements ?? [])];
       else features.set(feature.uri ?? '', { ...feature });
