@@ -78,6 +78,7 @@ describe(`${GITHUB} (GitHub Actions)`, () => {
     assert.deepEqual(needsOf(merge), ['shard']);
     assert.match(merge.if ?? '', /!cancelled\(\)|always\(\)/, 'the merge runs when a shard failed');
     assert.deepEqual(needsOf(readiness), ['merge']);
+    assert.match(readiness.if ?? '', /!cancelled\(\) && needs\.merge\.result == 'success'/, 'the gate decides after a failed shard too (GitHub would skip it)');
     assert.equal(shard.strategy?.['fail-fast'], false, 'one failing shard does not cancel the others');
   });
 
