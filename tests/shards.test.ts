@@ -155,13 +155,16 @@ describe('uat run --shard and uat merge', () => {
     const history = scratchDir('uat-history-');
     const report = await runCli(['report', '--run', first as string], { UAT_HISTORY_DIR: history });
     assert.equal(report.code, 0, report.stderr);
-    assert.match(report.stdout, /history {8}not kept: run 20261201-100001-local-abc1 is shard 1 of 2: the history keeps the merged run/);
+    assert.match(report.stdout, /history {8}not kept: run 20261201-100001-local-abc1 is shard 1 of 2 only: the history keeps the merged run/);
     assert.deepEqual(readdirSync(history), []);
+    const compared = await runCli(['history', '--run', first as string], { UAT_HISTORY_DIR: history });
+    assert.notEqual(compared.code, 0);
+    assert.match(compared.stderr, /run 20261201-100001-local-abc1 is shard 1 of 2 only: compare the merged run/);
   });
 
   it('readiness refuses to decide on a lone shard', () => {
     assert.deepEqual(shardProblems({ runId: 'x', shard: { index: 1, total: 2 } }), [
-      'this is shard 1 of 2 only: merge the shards\' run folders with `uat merge` and decide on the merged run',
+      'run x is shard 1 of 2 only: merge the shards\' run folders with `uat merge` and decide on the merged run',
     ]);
     assert.deepEqual(shardProblems({ runId: 'x' }), []);
   });

@@ -10,6 +10,7 @@ import { environmentDir, findSummary, historyDirOf, readSummaries } from '../../
 import { summarizeRun, type RunSummary } from '../../support/history/summary';
 import { historyText } from '../../support/history/text';
 import { unsealedResults } from '../../support/signoff/result-seal';
+import { loneShard } from '../../support/evidence/shards';
 import type { Command } from './index';
 
 export const historyCommand: Command = {
@@ -57,6 +58,8 @@ function currentRun(ref: string, historyDir: string): RunSummary {
     if (recorded) return recorded;
     throw error;
   }
+  const lone = loneShard(folder.info);
+  if (lone) throw new HarnessError(`${lone}: compare the merged run (\`uat merge\`), which holds the whole suite`);
   const resultsDir = path.join(folder.dir, 'allure-results');
   const changed = unsealedResults(folder, resultsDir);
   if (changed.length) throw new HarnessError([...changed, `the results of run ${folder.runId} changed after the run ended: its history cannot be trusted (run it again)`].join('\n'));

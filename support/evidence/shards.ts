@@ -19,7 +19,8 @@ export function parseShard(text: string): { index: number; total: number } {
  * that never reported, or one that did not finish. Readiness counts each as a blocker.
  */
 export function shardProblems(info: RunInfo): string[] {
-  if (info.shard && !info.shards) return [`this is shard ${info.shard.index} of ${info.shard.total} only: merge the shards' run folders with \`uat merge\` and decide on the merged run`];
+  const lone = loneShard(info);
+  if (lone) return [`${lone}: merge the shards' run folders with \`uat merge\` and decide on the merged run`];
   const problems = (info.missingShards ?? []).map((index) => `shard ${index} of ${info.shards?.[0]?.total ?? '?'} did not report: its scenarios have no result`);
   for (const shard of info.shards ?? []) {
     const which = `shard ${shard.index} (run ${shard.runId} on ${shard.host ?? 'an unknown host'})`;
@@ -27,6 +28,11 @@ export function shardProblems(info: RunInfo): string[] {
     else if (shard.exitCode === null) problems.push(`${which} did not finish`);
   }
   return problems;
+}
+
+/** What a run that is one shard, not merged, holds: part of the suite, which neither readiness nor the history may take for the whole. */
+export function loneShard(info: RunInfo): string | undefined {
+  return info.shard && !info.shards ? `run ${info.runId} is shard ${info.shard.index} of ${info.shard.total} only` : undefined;
 }
 
 interface ShardRun {

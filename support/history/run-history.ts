@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { relativeToRoot } from '../config/sources';
 import { runsRoot, type RunRef } from '../evidence/run-folder';
+import { loneShard } from '../evidence/shards';
 import type { Scenario } from '../evidence/scenarios';
 import { withAllureHistory } from './allure-history';
 import { compareRuns, DEFAULT_RUNS_COMPARED, runsToCompare, type HistoryComparison } from './compare';
@@ -31,9 +32,8 @@ export function recordRunHistory(run: RunRef, scenarios: readonly Scenario[], op
     return { recorded: false, reason: `run folder ${relativeToRoot(run.dir)} is outside ${relativeToRoot(runsRoot())}; name a history with --history DIR or UAT_HISTORY_DIR to keep it` };
   }
   // A shard holds part of the suite: its merged run, not the part, is the rehearsal the history compares.
-  if (run.info.shard && !run.info.shards) {
-    return { recorded: false, reason: `run ${run.runId} is shard ${run.info.shard.index} of ${run.info.shard.total}: the history keeps the merged run (\`uat merge\`)` };
-  }
+  const lone = loneShard(run.info);
+  if (lone) return { recorded: false, reason: `${lone}: the history keeps the merged run (\`uat merge\`)` };
   const summary = summarizeRun(run, scenarios);
   recordSummary(dir, summary);
   const everyRun = runsToCompare(summary, readSummaries(dir, summary.environment), Number.POSITIVE_INFINITY);
