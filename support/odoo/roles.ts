@@ -195,7 +195,8 @@ export async function ensureProvisionedUser(gateway: RoleLogins, role: string): 
     return await provisionRoleUser(gateway.admin, gateway.capabilities, gateway.environment, role);
   } catch (error) {
     // Two runs starting together on a fresh database both create the user: Odoo refuses the second login ("You can not have two users with the same login!", seen on 19), and the user is there.
-    if (await roleUserWorks(gateway, role)) return unchanged;
+    // Whatever refused the create, a user that now works is what the run needs; if the check cannot tell, the refusal is what to report.
+    if (await roleUserWorks(gateway, role).catch(() => false)) return unchanged;
     throw error;
   }
 }
