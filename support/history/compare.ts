@@ -14,7 +14,7 @@ export interface RunColumn {
   commit?: string;
   passed: number;
   total: number;
-  /** Percent passed, as readiness counts it (skipped and broken never pass); null for a run with no scenario. */
+  /** Percent of the scenarios that passed (skipped and broken never pass), with no waivers (readiness leaves waived scenarios out of its rate); null for a run with no scenario. */
   passRate: number | null;
   missingShards?: number[];
 }
