@@ -3,6 +3,7 @@ import type { OdooClient } from '../rpc/client';
 import { x2many } from '../rpc/x2many';
 import type { VersionProfile } from '../version-profile';
 import type { RecordRef } from './master-data';
+import { evidenceOf, inReadFormat, specificationToRead } from './snapshots';
 
 export interface PickingState {
   id: number;
@@ -27,14 +28,6 @@ export async function transfersOfProduct(client: OdooClient, product: number): P
 
 const DISPLAY_NAME = { fields: { display_name: {} } };
 
-/** The transfer's evidence fields (snapshotFields of stock.picking) as a web_search_read specification. */
-const EVIDENCE_SPECIFICATION = {
-  name: {}, state: {}, picking_type_id: DISPLAY_NAME, partner_id: DISPLAY_NAME, origin: {}, backorder_id: DISPLAY_NAME,
-  location_id: DISPLAY_NAME, location_dest_id: DISPLAY_NAME, scheduled_date: {}, date_done: {},
-};
-
-type Named = { id: number; display_name: string };
-
 /** A transfer as a check sees it, and its evidence fields in read format (a many2one as [id, name]) for snapshotRecord. */
 export interface PickingRead {
   state: PickingState;
@@ -49,33 +42,38 @@ export async function readPickings(client: OdooClient, domain: unknown[]): Promi
 async function searchPickings(client: OdooClient, domain: unknown[], withEvidence: boolean): Promise<PickingRead[]> {
   const { records } = await client.call<{
     records: (Record<string, unknown> & {
-      id: number; name: string; state: string; picking_type_id: Named; picking_type_code: PickingState['pickingType']; backorder_id: Named | number | false;
+      id: number; name: string; state: string; picking_type_id: { id: number; display_name: string }; picking_type_code: PickingState['pickingType'];
       move_ids: { id: number; product_id: number; product_uom_qty: number; quantity: number }[];
     })[];
   }>('stock.picking', 'web_search_read', {
     kwargs: {
       domain,
       specification: {
-        ...(withEvidence ? EVIDENCE_SPECIFICATION : {}),
+        ...(withEvidence ? await specificationToRead(client, 'stock.picking', {}) : {}),
         name: {}, state: {}, picking_type_id: DISPLAY_NAME, picking_type_code: {}, ...(withEvidence ? {} : { backorder_id: {} }),
         move_ids: { fields: { product_id: {}, product_uom_qty: {}, quantity: {} } },
       },
       order: 'id',
     },
   });
-  const readFormat = (value: unknown) => (value && typeof value === 'object' && 'display_name' in value ? [(value as Named).id, (value as Named).display_name] : value);
-  return records.map((p) => ({
-    state: {
-      id: p.id,
-      name: p.name,
-      operation: p.picking_type_id.display_name,
-      state: p.state,
-      pickingType: p.picking_type_code,
-      backorderOf: (typeof p.backorder_id === 'object' ? p.backorder_id?.id : p.backorder_id) || undefined,
-      moves: p.move_ids.map((m) => ({ id: m.id, product: m.product_id, demand: m.product_uom_qty, quantity: m.quantity })),
-    },
-    evidence: withEvidence ? Object.fromEntries(Object.keys(EVIDENCE_SPECIFICATION).map((f) => [f, readFormat(p[f])])) : {},
-  }));
+  return Promise.all(
+    records.map(async (p) => {
+      // With the evidence, backorder_id comes with its name; else as its id.
+      const backorder = p.backorder_id as { id: number } | number | false;
+      return {
+        state: {
+          id: p.id,
+          name: p.name,
+          operation: p.picking_type_id.display_name,
+          state: p.state,
+          pickingType: p.picking_type_code,
+          backorderOf: (typeof backorder === 'object' ? backorder?.id : backorder) || undefined,
+          moves: p.move_ids.map((m) => ({ id: m.id, product: m.product_id, demand: m.product_uom_qty, quantity: m.quantity })),
+        },
+        evidence: withEvidence ? evidenceOf('stock.picking', await inReadFormat(client, 'stock.picking', p)) : {},
+      };
+    }),
+  );
 }
 
 /** A transfer and the backorder Odoo made of it, if any, each with its evidence fields: one read. */

@@ -50,7 +50,8 @@ export async function postCustomerInvoice(client: OdooClient, customer: number, 
     invoice_line_ids: [x2many.create({ name: label, quantity: 1, price_unit: amount, tax_ids: [x2many.set([])] })],
   });
   await pressButton(client, 'account.move', [id], 'action_post');
-  const { name } = await client.readOne<{ name: string }>('account.move', id, ['name']);
+  // Posting names it; read with its evidence fields, which a snapshot of it right after shares.
+  const { name } = await readRecord<{ name: string }>(client, 'account.move', id);
   return { model: 'account.move', id, name };
 }
 

@@ -1,6 +1,7 @@
 import { pressButton } from '../rpc/actions';
 import type { OdooClient } from '../rpc/client';
 import { readPickings, type PickingState } from './inventory';
+import { createAndRead } from './create-and-read';
 import type { RecordRef } from './master-data';
 import { evidenceOf, fieldsToRead } from './snapshots';
 
@@ -25,7 +26,7 @@ export async function createReorderingRule(
   route: number,
   levels: { min: number; max: number; trigger: 'manual' | 'auto' } = { min: 0, max: 0, trigger: 'manual' },
 ): Promise<RecordRef> {
-  const id = await admin.create('stock.warehouse.orderpoint', {
+  const { id, name } = await createAndRead<{ name: string }>(admin, 'stock.warehouse.orderpoint', {
     product_id: product,
     warehouse_id: warehouse.id,
     location_id: warehouse.stockLocation,
@@ -33,8 +34,7 @@ export async function createReorderingRule(
     product_max_qty: levels.max,
     route_id: route,
     trigger: levels.trigger,
-  });
-  const { name } = await admin.readOne<{ name: string }>('stock.warehouse.orderpoint', id, ['name']);
+  }, { name: {} });
   return { model: 'stock.warehouse.orderpoint', id, name };
 }
 

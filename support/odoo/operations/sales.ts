@@ -1,6 +1,7 @@
 import { pressButton } from '../rpc/actions';
 import type { OdooClient } from '../rpc/client';
 import { x2many } from '../rpc/x2many';
+import { createAndRead } from './create-and-read';
 import type { RecordRef } from './master-data';
 import { readRecord } from './snapshots';
 
@@ -20,14 +21,13 @@ export async function createQuotation(
   lines: OrderLineSpec[],
   extra: { reference?: string; warehouse?: number } = {},
 ): Promise<RecordRef> {
-  const id = await client.create('sale.order', {
+  const { id, name } = await createAndRead<{ name: string }>(client, 'sale.order', {
     partner_id: customer,
     user_id: await client.uid(),
     client_order_ref: extra.reference,
     warehouse_id: extra.warehouse,
     order_line: lines.map((line) => x2many.create({ product_id: line.product, product_uom_qty: line.quantity, price_unit: line.price, discount: line.discount })),
-  });
-  const { name } = await client.readOne<{ name: string }>('sale.order', id, ['name']);
+  }, { name: {} });
   return { model: 'sale.order', id, name };
 }
 

@@ -2,6 +2,7 @@ import { BusinessRuleError } from '../errors';
 import type { OdooClient } from '../rpc/client';
 import { backoffMs, sleep } from '../rpc/contention';
 import { x2many } from '../rpc/x2many';
+import { createAndRead } from './create-and-read';
 import type { RecordRef } from './master-data';
 import { recordByXmlId, recordsByXmlId } from '../xml-ids';
 import { readRecord } from './snapshots';
@@ -69,19 +70,19 @@ export async function publishInShop(admin: OdooClient, product: number): Promise
 export async function placePaidWebsiteOrder(admin: OdooClient, customer: number, lines: { product: number; quantity: number }[]): Promise<RecordRef> {
   const [website] = await admin.search('website', [], { limit: 1, order: 'id' });
   if (website === undefined) throw new Error('no website: install website_sale');
-  const id = await admin.create('sale.order', {
+  const order = await createAndRead<{ name: string; amount_total: number; currency_id: number }>(admin, 'sale.order', {
     partner_id: customer,
     website_id: website,
     order_line: lines.map((line) => x2many.create({ product_id: line.product, product_uom_qty: line.quantity })),
-  });
-  const order = await admin.readOne<{ name: string; amount_total: number; currency_id: [number, string] }>('sale.order', id, ['name', 'amount_total', 'currency_id']);
+  }, { name: {}, amount_total: {}, currency_id: {} });
+  const id = order.id;
   const [provider] = await admin.searchRead<{ id: number; payment_method_ids: number[] }>('payment.provider', [['code', '=', 'demo']], ['payment_method_ids']);
   if (!provider) throw new Error('no demo payment provider: install the payment_demo module');
   const transaction = await admin.create('payment.transaction', {
     provider_id: provider.id,
     payment_method_id: provider.payment_method_ids[0],
     amount: order.amount_total,
-    currency_id: order.currency_id[0],
+    currency_id: order.currency_id,
     partner_id: customer,
     reference: `${order.name}-${id}`,
     sale_order_ids: [x2many.set([id])],

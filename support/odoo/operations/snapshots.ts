@@ -64,26 +64,40 @@ export async function fieldsToRead(client: OdooClient, model: string, alsoChecke
 }
 
 /**
- * A record's evidence fields and what checks read of it (ALSO_CHECKED), in
- * one web_read. Its own fields come in read format (a many2one as [id, name]),
- * the lines under an x2many as web_read gives them.
+ * The web_read specification of a record's evidence fields and of the
+ * fields the checks named read (those this Odoo has): a many2one with its
+ * name, a check's lines with theirs.
  */
-export async function readRecord<T = Record<string, unknown>>(client: OdooClient, model: string, id: number): Promise<T> {
+export async function specificationToRead(client: OdooClient, model: string, alsoChecked: Specification = ALSO_CHECKED[model] ?? {}): Promise<Specification> {
   const types = await typesOf(client, model);
-  const checked = ALSO_CHECKED[model] ?? {};
   const specification: Specification = {};
-  for (const field of [...snapshotFields(model), ...Object.keys(checked)]) {
-    if (types.has(field)) specification[field] = checked[field]?.fields ? (checked[field] as { fields: Specification }) : types.get(field) === 'many2one' ? DISPLAY_NAME : {};
+  for (const field of [...snapshotFields(model), ...Object.keys(alsoChecked)]) {
+    const lines = alsoChecked[field]?.fields;
+    if (types.has(field)) specification[field] = lines ? { fields: lines } : types.get(field) === 'many2one' ? DISPLAY_NAME : {};
   }
-  const [record] = await client.call<Record<string, unknown>[]>(model, 'web_read', { ids: [id], kwargs: { specification } });
-  if (!record) throw new Error(`${model} ${id} does not exist (or ${client.login} cannot see it)`);
-  return Object.fromEntries(Object.entries(record).map(([field, value]) => [field, types.get(field) === 'many2one' ? readFormat(value) : value])) as T;
+  return specification;
 }
 
-/** A many2one as read gives it: [id, name], or false. */
-function readFormat(value: unknown): unknown {
-  const linked = value as { id: number; display_name: string } | false;
-  return linked ? [linked.id, linked.display_name] : false;
+/** A record as web_read gave it, its own many2one fields in read format ([id, name], or false) as snapshots show them. */
+export async function inReadFormat<T>(client: OdooClient, model: string, record: Record<string, unknown>): Promise<T> {
+  const types = await typesOf(client, model);
+  return Object.fromEntries(
+    Object.entries(record).map(([field, value]) => {
+      const linked = value as { id: number; display_name: string } | false;
+      return [field, types.get(field) === 'many2one' ? linked && [linked.id, linked.display_name] : value];
+    }),
+  ) as T;
+}
+
+/**
+ * A record's evidence fields and what checks read of it (ALSO_CHECKED), in
+ * one web_read: its own fields in read format, the lines under an x2many as
+ * web_read gives them.
+ */
+export async function readRecord<T = Record<string, unknown>>(client: OdooClient, model: string, id: number): Promise<T> {
+  const [record] = await client.call<Record<string, unknown>[]>(model, 'web_read', { ids: [id], kwargs: { specification: await specificationToRead(client, model) } });
+  if (!record) throw new Error(`${model} ${id} does not exist (or ${client.login} cannot see it)`);
+  return inReadFormat<T>(client, model, record);
 }
 
 /** The evidence fields out of a record read with more (read format), in the order shown. */
