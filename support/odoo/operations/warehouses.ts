@@ -12,8 +12,8 @@ export interface WarehouseRef {
 /**
  * A warehouse of the scenario's own, resupplied from another: Odoo makes
  * the resupply route through its inter-warehouse transit location, and grants
- * the multi-warehouse group (seen on 17, 18 and 19). Found by its code when
- * it exists (a re-run of the same namespace), else created.
+ * the multi-warehouse group (seen on 17, 18 and 19). Found by its code or
+ * name when it exists (a re-run of the same namespace), else created.
  *
  * The route's rules address the goods to the warehouse's own partner. Odoo
  * puts a new move into any open transfer with the same locations and
@@ -27,7 +27,8 @@ export async function resuppliedWarehouse(
   wanted: { name: string; code: string },
   supplier: number,
 ): Promise<WarehouseRef & { resupplyRoute: number; evidence: Record<string, unknown> }> {
-  let [id] = await admin.search('stock.warehouse', [['code', '=', wanted.code]]);
+  // Odoo keeps both unique per company: a warehouse with either is this namespace's (made before its code changed, say).
+  let [id] = await admin.search('stock.warehouse', ['|', ['code', '=', wanted.code], ['name', '=', wanted.name]]);
   if (id === undefined) {
     const address = await admin.create('res.partner', { name: wanted.name });
     id = await admin.create('stock.warehouse', { name: wanted.name, code: wanted.code, partner_id: address, resupply_wh_ids: [x2many.set([supplier])] });
