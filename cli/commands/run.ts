@@ -18,6 +18,7 @@ import { moduleRequirements } from '../../support/features/requirements';
 import { unmetNeedProblem } from '../../support/odoo/doctor';
 import { unmetNeeds } from '../../support/odoo/target-needs';
 import { selectedScenarioIds } from '../../support/features/selection';
+import { SuiteCache, suiteDigest } from '../../support/features/run-cache';
 import { markFaultsBroken } from '../../support/evidence/fault-status';
 import { sealResults } from '../../support/signoff/result-seal';
 import { readAllureResults } from '../../support/evidence/allure-results';
@@ -85,7 +86,13 @@ async function run(args: string[]): Promise<number> {
 
   // Before anything reaches Odoo: the features it will run must pass `uat check` (steps, tables, tags).
   const features = featurePaths.length ? resolveFeaturePaths(featurePaths, process.cwd()) : resolveFeaturePaths(profile.paths, projectRoot);
-  await assertRunnable(features, tags);
+  // An unchanged suite (features, steps, profiles, tags) that passed the check before passes it again: not read again.
+  const featureList = featurePaths.map((file) => path.relative(projectRoot, path.resolve(file))).join('\n');
+  const cache = new SuiteCache(suiteDigest(features, { tags, paths: featureList, profile: profile.name }));
+  if (!cache.checked) {
+    await assertRunnable(features, tags);
+    cache.markChecked();
+  }
   // Every worker connects to a browser server the environment names: one that cannot serve the run stops it here.
   const browserServer = await checkBrowserServer(configured);
   if (browserServer) console.log(`uat: ${browserServer}`);
@@ -137,7 +144,7 @@ async function run(args: string[]): Promise<number> {
       UAT_RUN_DIR: runDir,
       UAT_RUN_SEED: String(seed),
       UAT_TAGS: values.tags ?? '',
-      UAT_PATHS: featurePaths.map((file) => path.relative(projectRoot, path.resolve(file))).join('\n'),
+      UAT_PATHS: featureList,
     };
     // run.json is written before the tests and completed after, so a run that dies midway still says what it was.
     const run = {
@@ -161,7 +168,11 @@ async function run(args: string[]): Promise<number> {
     const writeRun = () => writeFileSync(path.join(runDir, 'run.json'), JSON.stringify(run, null, 2));
     writeRun();
     // The specs are generated before role users are provisioned: nothing is written to Odoo for a run that cannot start.
-    const generated = await runTool('bddgen', [], childEnv, 'pipe');
+    const specs = path.join(runDir, 'specs');
+    const reused = cache.restoreSpecs(specs);
+    const generated = reused ? { code: 0, output: '' } : await runTool('bddgen', [], childEnv, 'pipe');
+    if (generated.code === 0 && !reused) cache.storeSpecs(specs);
+    if (reused) console.log(`uat: the features, steps and profiles are as when they last passed \`uat check\` (suite ${cache.digest}): their check and specs are reused`);
     if (generated.code !== 0) {
       process.stderr.write(generated.output);
       Object.assign(run, { finished: new Date().toISOString(), exitCode: 4 });

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../config/sources';
+
+/** What `uat check` and bddgen read besides the features: the step files and what they import, the profiles, the tags, the config, the installed packages. */
+const SOURCES = ['steps', 'support', 'cucumber.json', 'uat.tags.json', 'playwright.config.ts', 'package-lock.json'];
+
+/** Cached suites kept; older ones are removed. */
+const KEPT = 10;
+
+function filesUnder(entry: string): string[] {
+  if (!existsSync(entry)) return [];
+  if (!statSync(entry).isDirectory()) return [entry];
+  return readdirSync(entry)
+    .sort()
+    .flatMap((name) => filesUnder(path.join(entry, name)));
+}
+
+/**
+ * A digest of everything the check and the generated specs depend on: the
+ * feature files run, the tag expression and feature paths the specs are made
+ * for, and every source of SOURCES. The same digest gives the same check and the same specs.
+ */
+export function suiteDigest(features: readonly string[], selection: { tags: string | undefined; paths: string; profile: string }, root = projectRoot): string {
+  const hash = createHash('sha256').update(JSON.stringify(selection));
+  for (const file of [...features.map((f) => path.resolve(f)), ...SOURCES.flatMap((s) => filesUnder(path.join(root, s)))]) {
+    hash.update(`\n${path.relative(root, file)}\n`).update(readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 24);
+}
+
+/**
+ * Work a run did before for the same suite (a passed `uat check`, the specs
+ * bddgen made), kept under reports/.cache/<digest>/, so an unchanged suite
+ * starts without doing it again.
+ */
+export class SuiteCache {
+  readonly #dir: string;
+
+  constructor(
+    readonly digest: string,
+    root = projectRoot,
+  ) {
+    this.#dir = path.join(root, 'reports', '.cache', digest);
+  }
+
+  get checked(): boolean {
+    return existsSync(path.join(this.#dir, 'checked'));
+  }
+
+  markChecked(): void {
+    mkdirSync(this.#dir, { recursive: true });
+    writeFileSync(path.join(this.#dir, 'checked'), new Date().toISOString());
+    this.#prune();
+  }
+
+  /** Copies the cached specs into a run's specs folder; false when there are none. Specs import the steps by a path relative to reports/runs/<id>/specs, the same in every run. */
+  restoreSpecs(into: string): boolean {
+    const specs = path.join(this.#dir, 'specs');
+    if (!existsSync(path.join(this.#dir, 'specs-complete'))) return false;
+    cpSync(specs, into, { recursive: true });
+    return true;
+  }
+
+  /** Keeps a run's specs for the next run of the suite; parallel runs of one suite make the same specs, and the first one kept stays. */
+  storeSpecs(from: string): void {
+    const specs = path.join(this.#dir, 'specs');
+    if (existsSync(path.join(this.#dir, 'specs-complete'))) return;
+    const copy = `${specs}.${process.pid}`;
+    mkdirSync(this.#dir, { recursive: true });
+    cpSync(from, copy, { recursive: true });
+    try {
+      renameSync(copy, specs);
+    } catch {
+      rmSync(copy, { recursive: true, force: true }); // another run kept them first
+    }
+    // Written last: a run that dies while copying leaves no half cache behind.
+    writeFileSync(path.join(this.#dir, 'specs-complete'), new Date().toISOString());
+    this.#prune();
+  }
+
+  #prune(): void {
+    const parent = path.dirname(this.#dir);
+    const entries = readdirSync(parent).map((name) => ({ name, time: statSync(path.join(parent, name)).mtimeMs }));
+    for (const { name } of entries.sort((a, b) => b.time - a.time).slice(KEPT)) rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+}
