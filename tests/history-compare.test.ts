@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ResultStatus } from '../support/evidence/allure-results';
-import { compareRuns, passRate, runsToCompare } from '../support/history/compare';
+import { passRate } from '../support/evidence/scenarios';
+import { compareRuns, runsToCompare } from '../support/history/compare';
 import { runSummarySchema, serializeSummary, type RunSummary, type ScenarioSummary } from '../support/history/summary';
 
 type Cell = ResultStatus | [ResultStatus, number] | undefined;

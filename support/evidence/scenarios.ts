@@ -54,3 +54,9 @@ export function groupScenarios(results: ScenarioResult[]): Scenario[] {
     })
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 }
+
+/** The area of a scenario without an @area: tag, in readiness and the history alike. */
+export const NO_AREA = '(no area)';
+
+/** Percent of `total` that passed, rounded down to a tenth (99.95 is not 100); null for none. */
+export const passRate = (passed: number, total: number): number | null => (total === 0 ? null : Math.floor((passed / total) * 1000) / 10);

@@ -1,5 +1,6 @@
 import type { ResultStatus } from '../evidence/allure-results';
 import { byRunOrder, type RunSummary, type ScenarioSummary } from './summary';
+import { NO_AREA, passRate } from '../evidence/scenarios';
 
 /** How many runs a comparison shows by default, the current one included. */
 export const DEFAULT_RUNS_COMPARED = 5;
@@ -76,7 +77,6 @@ export interface HistoryComparison {
   removed: ScenarioLine[];
 }
 
-export const NO_AREA = '(no area)';
 
 /** Only passed passes; failed and broken fail; a skipped or unknown scenario did not run, so it says nothing. */
 function outcomeOf(status: ResultStatus): 'pass' | 'fail' | undefined {
@@ -84,7 +84,6 @@ function outcomeOf(status: ResultStatus): 'pass' | 'fail' | undefined {
   return status === 'failed' || status === 'broken' ? 'fail' : undefined;
 }
 
-export const passRate = (passed: number, total: number): number | null => (total === 0 ? null : Math.floor((passed / total) * 1000) / 10);
 
 /** The `last` runs up to and including `current`, of the runs recorded for its environment. */
 export function runsToCompare(current: RunSummary, recorded: readonly RunSummary[], last = DEFAULT_RUNS_COMPARED): RunSummary[] {

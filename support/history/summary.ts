@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ResultStatus } from '../evidence/allure-results';
-import type { RunInfo, RunRef } from '../evidence/run-folder';
+import type { RunRef } from '../evidence/run-folder';
 import type { Scenario } from '../evidence/scenarios';
 
 /**
@@ -44,11 +44,8 @@ export type RunSummary = z.infer<typeof runSummarySchema>;
 /** The environment a run without one in its run.json is filed under. */
 export const UNKNOWN_ENVIRONMENT = 'unknown';
 
-/** What `uat merge` adds to run.json; absent on a run that was not merged. */
-type MergedRunInfo = RunInfo & { shards?: { total?: number }[]; missingShards?: number[] };
-
 export function summarizeRun(run: RunRef, scenarios: readonly Scenario[]): RunSummary {
-  const info: MergedRunInfo = run.info;
+  const { info } = run;
   return {
     format: 1,
     runId: run.runId,
@@ -59,7 +56,7 @@ export function summarizeRun(run: RunRef, scenarios: readonly Scenario[]): RunSu
     ...(info.mode ? { mode: info.mode } : {}),
     ...(info.profile ? { profile: info.profile } : {}),
     ...(info.harness ? { commit: info.harness.commit } : {}),
-    ...(info.shards?.length ? { shards: info.shards[0]?.total ?? info.shards.length + (info.missingShards?.length ?? 0) } : {}),
+    ...(info.shards?.[0] ? { shards: info.shards[0].total } : {}),
     ...(info.missingShards?.length ? { missingShards: info.missingShards } : {}),
     scenarios: scenarios.map(summarizeScenario),
   };

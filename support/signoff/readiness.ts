@@ -1,4 +1,4 @@
-import { scenariosNamed, type Scenario } from '../evidence/scenarios';
+import { NO_AREA, passRate, scenariosNamed, type Scenario } from '../evidence/scenarios';
 import { SEVERITIES } from '../evidence/scenario-tags';
 import type { Criteria, Waiver } from './criteria';
 import { describeSignoff, type ScenarioSignoff } from './status';
@@ -140,9 +140,9 @@ function activeWaivers(waivers: Waiver[], today: string, reasons: Reason[]): Map
 }
 
 function areaSummaries(scenarios: Scenario[], criteria: Criteria, waiverFor: (s: Scenario) => Waiver | undefined): AreaSummary[] {
-  const names = new Set([...scenarios.map((s) => s.tags.area ?? '(no area)'), ...Object.keys(criteria.minPassRate.areas)]);
+  const names = new Set([...scenarios.map((s) => s.tags.area ?? NO_AREA), ...Object.keys(criteria.minPassRate.areas)]);
   return [...names].sort().map((area) => {
-    const inArea = scenarios.filter((s) => (s.tags.area ?? '(no area)') === area);
+    const inArea = scenarios.filter((s) => (s.tags.area ?? NO_AREA) === area);
     const waived = inArea.filter((s) => !passed(s) && waiverFor(s)).length;
     const passedCount = inArea.filter(passed).length;
     const counted = inArea.length - waived;
@@ -151,7 +151,8 @@ function areaSummaries(scenarios: Scenario[], criteria: Criteria, waiverFor: (s:
       scenarios: inArea.length,
       passed: passedCount,
       waived,
-      passRate: counted === 0 ? 100 : Math.floor((passedCount / counted) * 1000) / 10,
+      // An area whose every scenario is waived has nothing against it.
+      passRate: passRate(passedCount, counted) ?? 100,
       minPassRate: criteria.minPassRate.areas[area] ?? criteria.minPassRate.default,
     };
   });

@@ -8,9 +8,6 @@ import { browserUseOptions } from './browser';
 /** The Playwright this harness speaks; a browser server refuses a client of another major.minor. */
 export const PLAYWRIGHT_VERSION = (createRequire(import.meta.url)('@playwright/test/package.json') as { version: string }).version;
 
-/** How long the check waits for a browser server that does not answer. */
-const CHECK_TIMEOUT_MS = 30_000;
-
 /** Exit code of a target that cannot be reached, as for an unreachable Odoo. */
 const UNREACHABLE = 3;
 
@@ -21,21 +18,23 @@ const UNREACHABLE = 3;
  * in one line, rather than in every worker. Returns a line saying what answered,
  * or undefined when the environment launches its browser locally.
  */
-export async function checkBrowserServer(environment: HarnessEnvironment, timeoutMs = CHECK_TIMEOUT_MS): Promise<string | undefined> {
+export async function checkBrowserServer(environment: HarnessEnvironment, timeoutMs?: number): Promise<string | undefined> {
   const { connectOptions, launchOptions } = browserUseOptions(environment.browser);
   if (!connectOptions) return undefined;
+  // As long as a worker would wait for it, unless a test asks for less.
+  const limitMs = timeoutMs ?? connectOptions.timeout ?? 0;
   try {
     // Headless or not and slow motion travel in this header, as Playwright Test sends them: a headed run
     // against a server with no display fails here too.
     const browser = await chromium.connect(connectOptions.wsEndpoint, {
-      timeout: timeoutMs,
+      timeout: limitMs,
       headers: { 'x-playwright-launch-options': JSON.stringify(launchOptions) },
     });
     const version = browser.version();
     await browser.close();
     return `browser: Chromium ${version} from the browser server at ${shownEndpoint(connectOptions.wsEndpoint)} (Playwright ${PLAYWRIGHT_VERSION})`;
   } catch (error) {
-    throw browserServerError(environment.file, connectOptions.wsEndpoint, error, timeoutMs);
+    throw browserServerError(environment.file, connectOptions.wsEndpoint, error, limitMs);
   }
 }
 
