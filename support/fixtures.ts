@@ -17,6 +17,13 @@ import { OutageWatch } from './odoo/outage';
 import { roleCredentials } from './odoo/roles';
 import { playwrightEvidence } from './odoo/ui/evidence-hook';
 import { RoleSessions } from './odoo/ui/role-sessions';
+import { endSession, sessionStateThroughEndpoint } from './odoo/ui/login';
+import { PORTAL_NOT_RECORDED, portalOnRecordedTarget } from './odoo/portal/recorded-targets';
+import { PortalSession } from './odoo/portal/portal-session';
+import type { PortalBuyer } from './odoo/portal/portal-buyers';
+import type { PortalBuyerActs } from './odoo/acts/portal-buyer-acts';
+import { portalSessionActs } from './odoo/acts/portal-session-acts';
+import { portalPageActs } from './odoo/acts/portal-page-acts';
 import { OdooWebClient } from './odoo/ui/web-client';
 import type { Actor } from './actors';
 import { rpcRoleActs, rpcShopCheckout } from './odoo/acts/rpc-acts';
@@ -60,6 +67,7 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
     // A scenario whose modules are missing is skipped with them named, never passed.
     const missing = missingModules(odoo.capabilities, requiredModules($tags));
     $testInfo.skip(missing.length > 0, `needs module ${missing.join(', ')}, not installed on database "${harness.odoo.db}"`);
+    $testInfo.skip(portalOnRecordedTarget($tags), PORTAL_NOT_RECORDED);
     const callsBefore = odoo.callCount;
     // Waits noted before this scenario (another one's tidying) are not its evidence.
     odoo.contention.take();
@@ -89,6 +97,22 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
       hybrid: async () => forgettingAfterEach(webShopCheckout(webClientOn(await (await roleSessions.newContext()).newPage(), 'shop visitor', []), odoo.admin), odoo.memo),
     };
     const leftovers: { what: string; tidy: () => Promise<void> }[] = [];
+    // A buyer logs in to the portal once per scenario; the session ends with the scenario.
+    const portalByMode: Record<RunMode, (buyer: PortalBuyer) => Promise<PortalBuyerActs>> = {
+      rpc: async ({ credentials }) => {
+        const session = await PortalSession.logIn(harness.odoo.url, credentials, harness.odoo.timeoutMs);
+        leftovers.push({ what: `the portal session of ${credentials.login}`, tidy: () => session.logOut() });
+        return forgettingAfterEach(portalSessionActs(session), odoo.memo);
+      },
+      // The session is made from Node: the buyer's password never passes through a browser that a trace records.
+      hybrid: async ({ credentials }) => {
+        const state = await sessionStateThroughEndpoint(harness.odoo.url, harness.odoo.db, credentials, harness.odoo.timeoutMs);
+        leftovers.push({ what: `the portal session of ${credentials.login}`, tidy: () => endSession(harness.odoo.url, state, harness.odoo.timeoutMs) });
+        const page = await (await roleSessions.newContext({ storageState: state })).newPage();
+        return forgettingAfterEach(portalPageActs(webClientOn(page, credentials.login, [credentials.password])), odoo.memo);
+      },
+    };
+    const portalBuyers = new Map<string, Promise<PortalBuyerActs>>();
     await use({
       environment: harness,
       mode: harness.mode,
@@ -101,6 +125,11 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
       acts: actsByMode[harness.mode],
       rpc: (actor) => odoo.as(actor.role),
       shop: shopByMode[harness.mode],
+      portal: (buyer) => {
+        const acts = portalBuyers.get(buyer.credentials.login) ?? portalByMode[harness.mode](buyer);
+        portalBuyers.set(buyer.credentials.login, acts);
+        return acts;
+      },
       leaveNothingOpen: (what, tidy) => void leftovers.push({ what, tidy }),
     });
     // What a failed or interrupted scenario left open in a place runs share is closed, so it cannot hold the next run up.

@@ -1,5 +1,6 @@
 import type { ComplaintDesk } from './odoo/operations/service';
 import type { RecordRef } from './odoo/operations/master-data';
+import type { PortalBuyer } from './odoo/portal/portal-buyers';
 import type { WarehouseRef } from './odoo/operations/warehouses';
 import type { ServerVersion } from './odoo/server';
 
@@ -26,6 +27,9 @@ export interface Notes {
   'the purchase order': RecordRef;
   'the complaint': RecordRef;
   'the complaint desk': ComplaintDesk;
+  /** The customer's buyer on the portal (a portal user of the customer's contact), and orders of other customers by customer alias. */
+  'the portal buyer': PortalBuyer;
+  "other customers' orders": Map<string, RecordRef>;
   /** Shop listing (product template) of each product sold in the shop. */
   'the shop listings': Map<number, number>;
   'the central warehouse': WarehouseRef;

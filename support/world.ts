@@ -4,10 +4,12 @@ import type { HarnessEnvironment, RunMode } from './config/environment';
 import type { DataFactory } from './data/factory';
 import type { StepLocation } from './data/tables';
 import { attachRecordSnapshot } from './evidence/attachments';
+import type { PortalBuyerActs } from './odoo/acts/portal-buyer-acts';
 import type { RoleActs, ShopCheckout } from './odoo/acts/role-acts';
 import type { OdooTarget } from './odoo/gateway';
 import type { RecordRef } from './odoo/operations/master-data';
 import { snapshotRecord } from './odoo/operations/snapshots';
+import type { PortalBuyer } from './odoo/portal/portal-buyers';
 import type { OdooClient } from './odoo/rpc/client';
 import type { ScenarioNotes } from './scenario-notes';
 
@@ -32,6 +34,8 @@ export interface World {
   rpc(actor: Actor): Promise<OdooClient>;
   /** A guest customer of the shop, checking out the way this run's mode does it. */
   shop(): Promise<ShopCheckout>;
+  /** A customer's buyer in the customer portal, the way this run's mode does it: in the portal's pages, or through its routes with the buyer's web session. */
+  portal(buyer: PortalBuyer): Promise<PortalBuyerActs>;
   /** Work to do when the scenario ends, passed, failed or interrupted: closes what it may have left open where runs share records. */
   leaveNothingOpen(what: string, tidy: () => Promise<void>): void;
 }

@@ -53,6 +53,8 @@ export function rpcWorld(transport: RpcTransport, environment: HarnessEnvironmen
     acts: async () => rpcRoleActs(client),
     rpc: async () => client,
     shop: async () => rpcShopCheckout(client),
+    // The portal's acts need a web session of the portal, which an RPC transport does not carry.
+    portal: () => Promise.reject(new Error('the customer portal is driven through a web session, not over this RPC transport')),
     leaveNothingOpen: () => undefined,
   };
 }

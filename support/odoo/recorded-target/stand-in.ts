@@ -2,6 +2,7 @@ import { relativeToRoot } from '../../config/sources';
 import { ConfigError } from '../../config/errors';
 import type { HarnessEnvironment } from '../../config/environment';
 import { everySecretOf } from '../roles';
+import { RECORDED_TARGET_VARIABLE } from '../portal/recorded-targets';
 import { loadRecording, saveRecording, sourceDigests, staleSources, type TargetRecording } from './recording';
 import { startRecordingProxy } from './recording-proxy';
 import { startReplayServer } from './replay-server';
@@ -41,7 +42,7 @@ export async function openRunTarget(environment: HarnessEnvironment, options: { 
     const proxy = await startRecordingProxy(environment.odoo.url, secrets);
     return {
       environment: withUrl(environment, proxy.url),
-      childEnv: { ODOO_URL: proxy.url, UAT_NAMESPACE_RUN: RECORDED_RUN_TAG },
+      childEnv: { ODOO_URL: proxy.url, UAT_NAMESPACE_RUN: RECORDED_RUN_TAG, [RECORDED_TARGET_VARIABLE]: 'true' },
       recorded: true,
       banner: `recording every RPC request and answer into ${relativeToRoot(file)}`,
       async close({ server, transport, seed }) {
@@ -60,7 +61,7 @@ export async function openRunTarget(environment: HarnessEnvironment, options: { 
     const replay = await startReplayServer(recording, secrets);
     return {
       environment: withUrl(environment, replay.url),
-      childEnv: { ODOO_URL: replay.url, UAT_NAMESPACE_RUN: recording.namespaceRun, UAT_SEED: String(recording.seed) },
+      childEnv: { ODOO_URL: replay.url, UAT_NAMESPACE_RUN: recording.namespaceRun, UAT_SEED: String(recording.seed), [RECORDED_TARGET_VARIABLE]: 'true' },
       recorded: true,
       seed: recording.seed,
       banner:
