@@ -6,7 +6,6 @@ import type { Actor } from '../support/actors';
 import { column, tableOf } from '../support/data/tables';
 import { Given, Then, When } from './define';
 import './parameters';
-import { goodsTable } from './tables';
 
 /** | document | status |: what the buyer's portal lists on the order (the delivery, the backorder, the invoice) and the status it shows. */
 const portalDocumentsTable = tableOf({ document: column.text(), status: column.text() });
@@ -17,10 +16,6 @@ Given('a business customer {string} whose buyer {string} uses the customer porta
 
 Given('another customer {string} with a confirmed order of {int} {string}', async ({ uat }, customer: string, quantity: number, product: string) => {
   await haveOtherCustomersOrder(uat, customer, [{ product, quantity }]);
-});
-
-Given('another customer {string} with a confirmed order of:', { table: goodsTable }, async ({ uat, table: rows }, customer: string) => {
-  await haveOtherCustomersOrder(uat, customer, rows);
 });
 
 When('{actor} sends the quotation for online signature and payment', async ({ uat }, actor: Actor) => {
