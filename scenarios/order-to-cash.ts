@@ -3,6 +3,7 @@ import { bookPaymentsThroughOutstandingAccounts, invoiceOrder as invoiceOrderOve
 import type { RecordRef } from '../support/odoo/operations/master-data';
 import { confirmOrder as confirmOrderOverRpc, createQuotation, readOrder, type OrderState } from '../support/odoo/operations/sales';
 import { actorOf, type Actor } from '../support/actors';
+import type { Screen } from '../support/odoo/ui/screens';
 import { attachText } from '../support/evidence/attachments';
 import { attachRecord, type World } from '../support/world';
 import { expectAll, expectEqual, expectThat } from './expect';
@@ -27,10 +28,10 @@ export async function enterQuotation(world: World, actor: Actor, customerAlias: 
   return world.notes.remember('the order', order);
 }
 
-/** The actor confirms the order, as the run mode does it. */
-export async function confirmOrder(world: World, actor: Actor): Promise<void> {
+/** The actor confirms the order, as the run mode does it (in the web client on the screen named: the desktop unless told). */
+export async function confirmOrder(world: World, actor: Actor, screen?: Screen): Promise<void> {
   const order = world.notes.recall('the order');
-  await (await world.acts(actor)).confirmOrder(order);
+  await (await world.acts(actor, screen)).confirmOrder(order);
   const state = await readOrder(world.odoo.admin, order.id);
   expectEqual(state.state, 'sale', `the state of order ${order.name} after ${actor.phrase} confirmed it`);
   await attachRecord(world, 'the order', order);

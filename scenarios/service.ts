@@ -2,15 +2,20 @@ import type { Actor } from '../support/actors';
 import { readPickings } from '../support/odoo/operations/inventory';
 import { complaintDeskFor, type ComplaintDesk } from '../support/odoo/operations/service';
 import { orderedProducts } from '../support/odoo/operations/sales';
+import { attachText } from '../support/evidence/attachments';
 import { attachRecord, type World } from '../support/world';
 import { expectEqual, expectThat } from './expect';
 import { aliasOf, scenarioProducts } from './goods';
 
-const CUSTOMER_CARE_PROJECT = 'UAT Customer Care';
+const CUSTOMER_CARE = 'UAT Customer Care';
 
-/** Where complaints go on this target, looked up once per scenario. */
+/** Where complaints go on this target (a helpdesk team or a project of this name), looked up once per scenario and named in its evidence. */
 function desk(world: World): Promise<ComplaintDesk> {
-  return world.notes.obtain('the complaint desk', () => complaintDeskFor(world.odoo.capabilities, world.odoo.admin, CUSTOMER_CARE_PROJECT));
+  return world.notes.obtain('the complaint desk', async () => {
+    const found = await complaintDeskFor(world.odoo.capabilities, world.odoo.admin, CUSTOMER_CARE);
+    await attachText(world.testInfo, 'the complaint desk', found.description);
+    return found;
+  });
 }
 
 /** The customer reports a damaged unit of the delivered order; the actor opens the complaint, linked to the customer, order and delivery. */
@@ -24,6 +29,7 @@ export async function openComplaint(world: World, actor: Actor, problem: string)
     customer: customer.id,
     customerName: customer.name,
     order: order.id,
+    orderName: order.name,
     description: `${customer.name} reports ${problem} of ${goods.join(', ')}, delivered with ${delivery.name} for order ${order.name}.`,
   });
   world.notes.remember('the complaint', complaint);
@@ -35,7 +41,7 @@ export async function expectComplaintLinked(world: World): Promise<void> {
   const order = world.notes.recall('the order');
   const delivery = world.notes.recall('the delivery');
   expectEqual(complaint.customer, world.notes.recall('the customer').id, `the customer of complaint "${complaint.name}"`);
-  expectEqual(complaint.order, order.id, `the order of complaint "${complaint.name}"`);
+  expectThat(complaint.orders.length === 1 && complaint.orders[0] === order.id, `complaint "${complaint.name}" should be linked to order ${order.name} only, it is linked to ${complaint.orders.length ? `orders ${complaint.orders.join(', ')} (ids)` : 'none'}`);
   expectThat(complaint.description.includes(delivery.name), `complaint "${complaint.name}" should name delivery ${delivery.name}`);
   const shown = await (await desk(world)).ofOrder(world.odoo.admin, order.id);
   expectThat(shown.complaints.includes(complaint.id), `order ${order.name} should show complaint "${complaint.name}"`);

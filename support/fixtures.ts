@@ -17,6 +17,7 @@ import { OutageWatch } from './odoo/outage';
 import { roleCredentials } from './odoo/roles';
 import { playwrightEvidence } from './odoo/ui/evidence-hook';
 import { RoleSessions } from './odoo/ui/role-sessions';
+import type { Screen } from './odoo/ui/screens';
 import { endSession, sessionStateThroughEndpoint } from './odoo/ui/login';
 import { PORTAL_NOT_RECORDED, portalOnRecordedTarget } from './odoo/portal/recorded-targets';
 import { PortalSession } from './odoo/portal/portal-session';
@@ -83,14 +84,15 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
         secrets: [harness.odoo.admin.password, ...secrets],
       });
     };
-    const webClient = async (role: string) => {
+    const webClient = async (role: string, screen?: Screen) => {
       const credentials = roleCredentials(harness, role);
-      return webClientOn(await roleSessions.page(role), credentials?.login ?? role, credentials ? [credentials.password] : []);
+      return webClientOn(await roleSessions.page(role, screen), credentials?.login ?? role, credentials ? [credentials.password] : []);
     };
     // The run mode picks, once, how roles act and how a shop customer checks out.
-    const actsByMode: Record<RunMode, (actor: Actor) => Promise<RoleActs>> = {
+    // Over RPC a screen changes nothing: the same acts, with the same meaning.
+    const actsByMode: Record<RunMode, (actor: Actor, screen?: Screen) => Promise<RoleActs>> = {
       rpc: async (actor) => rpcRoleActs(await odoo.as(actor.role)),
-      hybrid: async (actor) => forgettingAfterEach(webClientRoleActs(await webClient(actor.role), await odoo.as(actor.role)), odoo.memo),
+      hybrid: async (actor, screen) => forgettingAfterEach(webClientRoleActs(await webClient(actor.role, screen), await odoo.as(actor.role)), odoo.memo),
     };
     const shopByMode: Record<RunMode, () => Promise<ShopCheckout>> = {
       rpc: async () => rpcShopCheckout(odoo.admin),

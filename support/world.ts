@@ -11,6 +11,7 @@ import type { RecordRef } from './odoo/operations/master-data';
 import { snapshotRecord } from './odoo/operations/snapshots';
 import type { PortalBuyer } from './odoo/portal/portal-buyers';
 import type { OdooClient } from './odoo/rpc/client';
+import type { Screen } from './odoo/ui/screens';
 import type { ScenarioNotes } from './scenario-notes';
 
 /**
@@ -28,8 +29,8 @@ export interface World {
   testInfo: TestInfo;
   /** The feature file and line of the running step, for messages. */
   where(): StepLocation;
-  /** What the actor does in Odoo, the way this run's mode does it. */
-  acts(actor: Actor): Promise<RoleActs>;
+  /** What the actor does in Odoo, the way this run's mode does it; in the web client on the screen named (a tablet for field sales), the desktop by default. */
+  acts(actor: Actor, screen?: Screen): Promise<RoleActs>;
   /** The actor's own user over RPC, for acts that are RPC in every mode (invoicing, credit notes, payments). */
   rpc(actor: Actor): Promise<OdooClient>;
   /** A guest customer of the shop, checking out the way this run's mode does it. */

@@ -4,6 +4,7 @@ import { ConfigError } from '../config/errors';
 import { AuthenticationError } from './errors';
 import { Secret } from '../config/secret';
 import type { Capabilities } from './capabilities';
+import { complaintDeskGroup } from './operations/service';
 import type { OdooClient } from './rpc/client';
 import { runKeys } from './rpc/run-identities';
 import { x2many } from './rpc/x2many';
@@ -13,7 +14,7 @@ import { recordsByXmlId, requireXmlIds } from './xml-ids';
  * The roles the scenarios act as, and the standard Odoo groups each needs.
  * Each role runs with its own user, so segregation of duties is tested too.
  */
-export const ROLE_DEFINITIONS: Record<string, { title: string; groups: string[] }> = {
+export const ROLE_DEFINITIONS: Record<string, { title: string; groups: string[]; groupsOfTarget?: (capabilities: Capabilities) => string[] }> = {
   SALES: { title: 'Salesperson', groups: ['sales_team.group_sale_salesman'] },
   // On 19 with the delivery module, a stock user alone cannot open a delivery form: the form reads
   // delivery.zip.prefix, allowed to Contact/Creation among others (seen on live 19).
@@ -21,7 +22,8 @@ export const ROLE_DEFINITIONS: Record<string, { title: string; groups: string[] 
   PURCHASE: { title: 'Buyer', groups: ['purchase.group_purchase_user'] },
   // Raising a customer's credit limit writes res.partner, which Invoicing alone may not (seen on 19).
   CREDIT: { title: 'Credit controller', groups: ['account.group_account_invoice', 'sales_team.group_sale_salesman_all_leads', 'base.group_partner_manager'] },
-  SERVICE: { title: 'Service agent', groups: ['project.group_project_user', 'sales_team.group_sale_salesman_all_leads'] },
+  // The service agent works at the complaint desk the target has (helpdesk team tickets, or project tasks), and reads orders.
+  SERVICE: { title: 'Service agent', groupsOfTarget: (capabilities) => [complaintDeskGroup(capabilities)], groups: ['sales_team.group_sale_salesman_all_leads'] },
 };
 
 /** Apps whose groups are worth listing for a role (others are noise in a report). */
@@ -132,11 +134,11 @@ async function groupsLacking(admin: OdooClient, capabilities: Capabilities, logi
   return wanted.filter((_, i) => !(user[field] ?? []).includes(ids[i] as number));
 }
 
-/** The standard groups of a role on this version (with the version's extra ones), as xml ids. */
+/** The standard groups of a role on this target (those its modules call for, and the version's extra ones), as xml ids. */
 function roleGroups(capabilities: Capabilities, role: string): string[] {
   const definition = ROLE_DEFINITIONS[role];
   if (!definition) throw new Error(`role ${role} has no standard groups: give its user in UAT_ROLE_${role}_LOGIN/PASSWORD`);
-  return [...definition.groups, ...(capabilities.profile.extraRoleGroups[role] ?? [])];
+  return [...(definition.groupsOfTarget?.(capabilities) ?? []), ...definition.groups, ...(capabilities.profile.extraRoleGroups[role] ?? [])];
 }
 
 /** Whether a provisioned role user exists, is active, has every group of its role, and logs in: then nothing is written. */

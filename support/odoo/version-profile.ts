@@ -25,8 +25,12 @@ export interface VersionProfile {
   shopAddressSubmit: string;
   /** Groups a role needs on this version beyond its standard ones (see roles.ts). */
   extraRoleGroups: Record<string, string[]>;
+  /** Path of a new record's form (17's router needs the model and view in the hash; 18 and 19 take /odoo/<model>/new, seen live). */
+  newRecordPath(model: string): string;
   /** Path of a new task form inside a project (17, 18 and 19 checked). */
   newProjectTaskPath(project: number): string;
+  /** Path of a new OCA helpdesk_mgmt ticket form: its Tickets action's path (helpdesk_mgmt's menu data, 18.0 and 19.0 branches; seen on 18 and 19). */
+  newHelpdeskTicketPath: string;
   /** account.move's payments matched without a journal entry: matched_payment_ids from 18 (in the 18 and 19 sources; 17 has none). */
   invoiceMatchedPaymentsField: 'matched_payment_ids' | undefined;
   /** What makes a product storable: type 'product' on 17, type 'consu' with is_storable from 18 (seen on 17, 18 and 19). */
@@ -39,6 +43,7 @@ const profiles: Record<number, VersionProfile> = {
   17: {
     major: 17,
     recordPath: (model, id) => `/web#model=${model}&id=${id}&view_type=form`,
+    newRecordPath: (model) => `/web#model=${model}&view_type=form`,
     json2: false,
     userGroupsField: 'groups_id',
     userEffectiveGroupsField: 'groups_id',
@@ -49,6 +54,8 @@ const profiles: Record<number, VersionProfile> = {
     extraRoleGroups: {},
     // 17's router opens a new form only through an action: the project's task action, its default_project_id from active_id (seen on 17).
     newProjectTaskPath: (project) => `/web#action=project.act_project_project_2_project_task_all&active_id=${project}&model=project.task&view_type=form`,
+    // 17 has no action paths: the Tickets action by its xml id (helpdesk_mgmt's 17.0 branch; not seen live).
+    newHelpdeskTicketPath: '/web#action=helpdesk_mgmt.helpdesk_ticket_action&model=helpdesk.ticket&view_type=form',
     invoiceMatchedPaymentsField: undefined,
     storableProduct: { type: 'product' },
     orderCountsClosedTasks: false,
@@ -56,6 +63,7 @@ const profiles: Record<number, VersionProfile> = {
   18: {
     major: 18,
     recordPath: (model, id) => `/odoo/${model}/${id}`,
+    newRecordPath: (model) => `/odoo/${model}/new`,
     json2: false,
     userGroupsField: 'groups_id',
     userEffectiveGroupsField: 'groups_id',
@@ -66,6 +74,7 @@ const profiles: Record<number, VersionProfile> = {
     // salesperson may not (seen on live 18; 19's form does not need it).
     extraRoleGroups: { SALES: ['account.group_account_readonly'] },
     newProjectTaskPath: (project) => `/odoo/project/${project}/tasks/new`,
+    newHelpdeskTicketPath: '/odoo/helpdesk-tickets/new',
     invoiceMatchedPaymentsField: 'matched_payment_ids',
     storableProduct: { type: 'consu', is_storable: true },
     orderCountsClosedTasks: true,
@@ -73,6 +82,7 @@ const profiles: Record<number, VersionProfile> = {
   19: {
     major: 19,
     recordPath: (model, id) => `/odoo/${model}/${id}`,
+    newRecordPath: (model) => `/odoo/${model}/new`,
     json2: true,
     userGroupsField: 'group_ids',
     userEffectiveGroupsField: 'all_group_ids',
@@ -81,6 +91,7 @@ const profiles: Record<number, VersionProfile> = {
     shopAddressSubmit: '[name="website_sale_main_button"]:visible',
     extraRoleGroups: {},
     newProjectTaskPath: (project) => `/odoo/project/${project}/tasks/new`,
+    newHelpdeskTicketPath: '/odoo/helpdesk-tickets/new',
     invoiceMatchedPaymentsField: 'matched_payment_ids',
     storableProduct: { type: 'consu', is_storable: true },
     orderCountsClosedTasks: true,

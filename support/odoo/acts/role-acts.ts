@@ -8,6 +8,12 @@ export interface TransferLine {
   quantity: number;
 }
 
+/** A quotation as the salesperson enters it: the customer, and per line the goods with the agreed price and discount (the list price and none when left out). */
+export interface QuotationEntry {
+  customer: RecordRef;
+  lines: (TransferLine & { price?: number; discount?: number })[];
+}
+
 /**
  * What a role does in Odoo, with one meaning however it is done: in the web
  * client as a person would (hybrid mode) or over RPC (rpc mode). The run
@@ -17,12 +23,14 @@ export interface TransferLine {
 export interface RoleActs {
   /** The Odoo user acting. */
   readonly login: string;
+  /** Enters a quotation, the acting user its salesperson, and leaves it a draft. */
+  enterQuotation(quotation: QuotationEntry): Promise<RecordRef>;
   confirmOrder(order: RecordRef): Promise<void>;
   /** Does the listed units of each product (every other move of the transfer 0), validates, and answers Odoo's questions. */
   validateTransfer(transfer: RecordRef, lines: TransferLine[], rest: RestOfTransfer): Promise<void>;
   confirmPurchase(purchase: RecordRef): Promise<void>;
-  /** Enters a complaint at the desk, linked to customer and order. */
-  openComplaint(desk: ComplaintDesk, complaint: ComplaintSpec & { customerName: string }): Promise<RecordRef>;
+  /** Enters a complaint at the desk, linked to customer and order (the names are what the web client's fields show). */
+  openComplaint(desk: ComplaintDesk, complaint: ComplaintSpec & { customerName: string; orderName: string }): Promise<RecordRef>;
 }
 
 /** A shop customer's purchase: goods (with their shop listing) and who buys. */

@@ -1,7 +1,7 @@
 import { validateTransfer } from '../operations/inventory';
 import { createCustomer } from '../operations/master-data';
 import { confirmPurchase } from '../operations/purchase';
-import { confirmOrder } from '../operations/sales';
+import { confirmOrder, createQuotation } from '../operations/sales';
 import { placePaidWebsiteOrder } from '../operations/shop';
 import type { OdooClient } from '../rpc/client';
 import type { RoleActs, ShopCheckout } from './role-acts';
@@ -10,6 +10,7 @@ import type { RoleActs, ShopCheckout } from './role-acts';
 export function rpcRoleActs(client: OdooClient): RoleActs {
   return {
     login: client.login,
+    enterQuotation: ({ customer, lines }) => createQuotation(client, customer.id, lines.map((l) => ({ product: l.product.id, quantity: l.quantity, price: l.price, discount: l.discount }))),
     confirmOrder: (order) => confirmOrder(client, order.id),
     validateTransfer: (transfer, lines, rest) => validateTransfer(client, transfer.id, new Map(lines.map((l) => [l.product.id, l.quantity])), rest),
     confirmPurchase: (purchase) => confirmPurchase(client, purchase.id),

@@ -1,6 +1,8 @@
 import type { OdooClient } from '../rpc/client';
 import { findOrderByName } from '../operations/sales';
 import { confirmOrderInWebClient, confirmPurchaseInWebClient, enterTaskInWebClient, validateTransferInWebClient } from '../ui/record-actions';
+import { enterTicketInWebClient } from '../ui/helpdesk-ticket';
+import { enterQuotationInWebClient } from '../ui/quotation-form';
 import { ShopCustomer } from '../ui/shop';
 import type { OdooWebClient } from '../ui/web-client';
 import type { RoleActs, ShopCheckout } from './role-acts';
@@ -12,10 +14,22 @@ import type { RoleActs, ShopCheckout } from './role-acts';
 export function webClientRoleActs(web: OdooWebClient, rpc: OdooClient): RoleActs {
   return {
     login: web.login,
+    async enterQuotation(quotation) {
+      const id = await enterQuotationInWebClient(web, { customer: quotation.customer.name, lines: quotation.lines.map((l) => ({ ...l, product: l.product.name })) });
+      const [order] = await rpc.read<{ name: string }>('sale.order', [id], ['name']);
+      if (!order) throw new Error(`quotation ${id}, saved in the web client, cannot be read back by ${rpc.login}`);
+      return { model: 'sale.order', id, name: order.name };
+    },
     confirmOrder: (order) => confirmOrderInWebClient(web, order.id),
     validateTransfer: (transfer, lines, rest) => validateTransferInWebClient(web, transfer.id, new Map(lines.map((l) => [l.product.name, l.quantity])), rest),
     confirmPurchase: (purchase) => confirmPurchaseInWebClient(web, purchase.id),
     async openComplaint(desk, complaint) {
+      if (desk.kind === 'helpdesk-ticket') {
+        // The ticket form names its order itself (helpdesk_mgmt_sale's Sales orders field); the agent must be of the team first.
+        await desk.admit(rpc);
+        const id = await enterTicketInWebClient(web, { team: desk.team.name, title: complaint.title, customer: complaint.customerName, order: complaint.orderName, description: complaint.description });
+        return { model: 'helpdesk.ticket', id, name: complaint.title };
+      }
       const id = await enterTaskInWebClient(web, desk.project, { title: complaint.title, customer: complaint.customerName, description: complaint.description });
       // 19's task form links a task to an order only through the order's service lines: a goods order is linked over RPC (seen on 19).
       await desk.linkToOrder(rpc, id, complaint.order);

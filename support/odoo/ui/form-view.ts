@@ -2,6 +2,7 @@ import type { Locator } from '@playwright/test';
 import { Dialog } from './dialog';
 import { fieldWidget, readWidget, setWidget, type FieldValue } from './fields';
 import { One2ManyField } from './one2many';
+import { press } from './touch';
 import type { OdooWebClient } from './web-client';
 
 /**
@@ -50,7 +51,15 @@ export class FormView {
   async clickButton(nameOrLabel: string): Promise<void> {
     const buttons = this.root.locator('.o_statusbar_buttons button:visible');
     const button = buttons.and(this.root.locator(`button[name="${nameOrLabel}"]`)).or(buttons.filter({ hasText: nameOrLabel })).first();
-    await this.client.act(`click ${nameOrLabel}`, () => button.click());
+    // On a small screen the status bar shows only its first button; the others are under "More" (a bottom sheet on 19's touch screens, seen on 18 and 19).
+    const more = this.root.locator('.o_statusbar_buttons button[title="More"]:visible');
+    await this.client.act(`click ${nameOrLabel}`, async () => {
+      await button.or(more).first().waitFor({ timeout: this.client.timeoutMs });
+      if (await button.isVisible()) return press(button);
+      await press(more);
+      const menu = this.client.page.locator('.o-dropdown--menu button:visible');
+      await press(menu.and(this.client.page.locator(`button[name="${nameOrLabel}"]`)).or(menu.filter({ hasText: nameOrLabel })).first());
+    });
   }
 
   /** Opens a smart button by its label ("Delivery", "Invoices", "Receipt") or method name. */

@@ -5,6 +5,7 @@ import type { Secret } from '../../config/secret';
 import { roleCredentials } from '../roles';
 import type { VersionProfile } from '../version-profile';
 import type { UiEvidence } from './evidence-hook';
+import { screenContextOptions, type Screen } from './screens';
 import { trackActivity } from './idle';
 import { endSession, logInThroughForm, sessionStateThroughEndpoint, type SessionState } from './login';
 import { OdooWebClient } from './web-client';
@@ -38,15 +39,15 @@ export class RoleSessions {
     private readonly options: RoleSessionOptions = {},
   ) {}
 
-  /** A new page (in its own context) logged in as the role. */
-  async page(role: string): Promise<Page> {
+  /** A new page (in its own context) logged in as the role, on the desktop or on a tablet (the device emulated, touch on). */
+  async page(role: string, screen: Screen = 'desktop'): Promise<Page> {
     const storageState = await this.storageState(role);
-    const context = await this.newContext({ storageState });
+    const context = await this.newContext({ storageState, ...screenContextOptions(screen) });
     return context.newPage();
   }
 
-  async webClient(role: string): Promise<OdooWebClient> {
-    return this.#webClient(await this.page(role), this.#credentials(role).login, this.#secrets(role));
+  async webClient(role: string, screen: Screen = 'desktop'): Promise<OdooWebClient> {
+    return this.#webClient(await this.page(role, screen), this.#credentials(role).login, this.#secrets(role));
   }
 
   /** A page of a visitor who is not logged in (the shop's guest customer). */

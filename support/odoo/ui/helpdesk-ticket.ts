@@ -1,0 +1,51 @@
+import type { Locator } from '@playwright/test';
+import { FormView } from './form-view';
+import type { OdooWebClient } from './web-client';
+
+export interface TicketEntry {
+  team: string;
+  title: string;
+  customer: string;
+  /** The order's name, as the Sales orders field (helpdesk_mgmt_sale) offers it. */
+  order: string;
+  description: string;
+}
+
+/**
+ * Enters a complaint as a new OCA helpdesk ticket from the ticket form:
+ * title, team, customer, the order it concerns and what happened. Returns
+ * the ticket's id, read from the address the saved form moves to
+ * (/odoo/helpdesk-tickets/<id>).
+ */
+export async function enterTicketInWebClient(client: OdooWebClient, entry: TicketEntry): Promise<number> {
+  const form = new FormView(client);
+  await client.act('open a new ticket', async () => {
+    await client.goto(client.profile.newHelpdeskTicketPath);
+    await client.expectVisible(form.root);
+  });
+  await form.set('name', entry.title);
+  await form.set('team_id', entry.team);
+  await form.set('partner_id', entry.customer);
+  await client.act(`add order ${entry.order}`, () => chooseTag(client, form.root.locator('.o_field_widget[name="sale_order_ids"]'), entry.order));
+  await client.act('describe what happened', async () => {
+    const editor = form.root.locator('.o_field_html[name="description"] [contenteditable="true"]').first();
+    await editor.click();
+    await editor.pressSequentially(entry.description);
+  });
+  await form.save();
+  const id = Number(/\/helpdesk-tickets\/(\d+)/.exec(client.page.url())?.[1] ?? /[&#?]id=(\d+)/.exec(client.page.url())?.[1]);
+  if (!Number.isInteger(id) || id <= 0) throw new Error(`the new ticket was saved, but its id is not in the address ${client.page.url()}`);
+  return id;
+}
+
+/** Types into a many2many tags field and picks the suggestion that is exactly the label, not "Search More..." or "Create". */
+async function chooseTag(client: OdooWebClient, widget: Locator, label: string): Promise<void> {
+  await widget.locator('input').first().fill(label);
+  const suggestion = client.page
+    .locator('.o-autocomplete--dropdown-menu .o-autocomplete--dropdown-item:not(.o_m2o_dropdown_option)')
+    .filter({ hasText: label })
+    .first();
+  await client.expectVisible(suggestion);
+  await suggestion.click();
+  await client.expectVisible(widget.locator('.o_tag').filter({ hasText: label }));
+}

@@ -1,0 +1,42 @@
+import type { Locator } from '@playwright/test';
+import type { OdooWebClient } from './web-client';
+
+/**
+ * Taps on a touch screen (a tablet's page), clicks elsewhere: what the
+ * person in front of that screen does. A tap waits for the page's sliding
+ * to end first: 19's bottom sheet slides up under its backdrop, and a tap
+ * on the way lands on the backdrop, which closes the sheet (seen on 19).
+ */
+export async function press(target: Locator): Promise<void> {
+  await target.waitFor({ state: 'visible' });
+  const touch = await target.page().evaluate(async () => {
+    // Finite animations only: a spinner that turns for ever is no slide to wait for.
+    const sliding = document.getAnimations().filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    await Promise.all(sliding.map((a) => a.finished.catch(() => undefined)));
+    return navigator.maxTouchPoints > 0;
+  });
+  await (touch ? target.tap() : target.click());
+}
+
+/**
+ * Chooses a record in a many2one field on Odoo's small-screen layout: the
+ * field is read-only there, and a tap opens a full-screen "Search: ..."
+ * dialog of cards; the search is typed, and the card bearing exactly the
+ * label is tapped (seen on 18 and 19 at 712 px).
+ */
+export async function chooseInSearchDialog(client: OdooWebClient, widget: Locator, label: string): Promise<void> {
+  await press(widget.locator('input').first());
+  const dialog = client.page.locator('.modal .o_select_create_dialog_content').last();
+  await client.expectVisible(dialog);
+  const search = dialog.locator('.o_searchview_input');
+  // The search field is folded behind a magnifier button until it is tapped.
+  if (!(await search.isVisible())) await press(dialog.locator('.o_control_panel button:has(.fa-search)').first());
+  await search.fill(label);
+  await search.press('Enter');
+  const card = dialog.locator('.o_kanban_record').filter({ hasText: label });
+  await client.expectVisible(card.first());
+  const count = await card.count();
+  if (count !== 1) throw new Error(`"${label}" matches ${count} records in the "Search" dialog of field ${await widget.getAttribute('name')}: give a name that only one record bears`);
+  await press(card);
+  await dialog.waitFor({ state: 'detached', timeout: client.timeoutMs });
+}
