@@ -73,8 +73,8 @@ export async function buyerOpensQuotation(world: World): Promise<void> {
   const order = world.notes.recall('the order');
   const view = await (await buyerActs(world)).openQuotation(order);
   await attachPortalView(world, `the quotation ${order.name} in the portal`, view);
-  const { require_signature: signature, require_payment: payment } = await world.odoo.admin.readOne<{ require_signature: boolean; require_payment: boolean }>('sale.order', order.id, ['require_signature', 'require_payment']);
-  const offered = signature ? (payment ? 'Sign & Pay' : 'Accept & Sign') : 'Accept & Pay';
+  const { asks } = await readAcceptance(world.odoo.admin, order.id);
+  const offered = asks.signature ? (asks.payment ? 'Sign & Pay' : 'Accept & Sign') : 'Accept & Pay';
   expectAll([
     { what: 'the document the portal shows', expected: `Quotation ${order.name}`, actual: `${view.stage} ${view.name}` },
     { what: `the buyer's buttons on ${order.name} in the portal`, expected: offered, actual: view.actions.join(', ') },

@@ -58,14 +58,16 @@ export interface AcceptanceState {
   signature: string;
   signedOn: string;
   amountTotal: number;
+  /** What the quotation asks of the customer online. */
+  asks: OnlineAcceptance;
   transactions: OnlineTransaction[];
 }
 
 export async function readAcceptance(client: OdooClient, order: number): Promise<AcceptanceState> {
   // bin_size: the signature's size, not the image, is enough to know it is there.
-  const record = await client.readOne<{ name: string; state: string; signed_by: string | false; signature: string | false; signed_on: string | false; amount_total: number; transaction_ids: number[] }>(
-    'sale.order', order, ['name', 'state', 'signed_by', 'signature', 'signed_on', 'amount_total', 'transaction_ids'], { bin_size: true },
-  );
+  const record = await client.readOne<{
+    name: string; state: string; signed_by: string | false; signature: string | false; signed_on: string | false; amount_total: number; require_signature: boolean; require_payment: boolean; transaction_ids: number[];
+  }>('sale.order', order, ['name', 'state', 'signed_by', 'signature', 'signed_on', 'amount_total', 'require_signature', 'require_payment', 'transaction_ids'], { bin_size: true });
   const transactions = await client.read<{ state: string; amount: number; provider_code: string; partner_id: [number, string] }>('payment.transaction', record.transaction_ids, ['state', 'amount', 'provider_code', 'partner_id']);
   return {
     name: record.name,
@@ -74,6 +76,7 @@ export async function readAcceptance(client: OdooClient, order: number): Promise
     signature: record.signature || '',
     signedOn: record.signed_on || '',
     amountTotal: record.amount_total,
+    asks: { signature: record.require_signature, payment: record.require_payment },
     transactions: transactions.map((t) => ({ state: t.state, amount: t.amount, provider: t.provider_code, partner: t.partner_id[0] })),
   };
 }
