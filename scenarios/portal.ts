@@ -5,7 +5,7 @@ import type { RecordRef } from '../support/odoo/operations/master-data';
 import { askForOnlineAcceptance, createCompanyCustomer, readAcceptance, sendQuotationByEmail, type OnlineAcceptance } from '../support/odoo/operations/online-quotations';
 import { confirmOrder, createQuotation, readOrder } from '../support/odoo/operations/sales';
 import { prepareShopCheckout } from '../support/odoo/operations/shop';
-import { provisionPortalBuyer } from '../support/odoo/portal/portal-buyers';
+import { archivePortalBuyer, provisionPortalBuyer } from '../support/odoo/portal/portal-buyers';
 import type { PortalDocument, PortalOrderView } from '../support/odoo/portal/portal-pages';
 import { attachRecord, type World } from '../support/world';
 import { expectAll, expectEqual, expectThat } from './expect';
@@ -30,6 +30,7 @@ export async function haveCustomerWithPortalBuyer(world: World, customerAlias: s
   const company = world.notes.customers.add(customerAlias, await createCompanyCustomer(admin, world.data.customer(customerAlias)));
   const buyer = await provisionPortalBuyer(admin, capabilities, world.environment, { company, name: world.data.named(buyerName), namespace: world.data.namespace });
   world.notes.remember('the portal buyer', buyer);
+  world.leaveNothingOpen(`the portal user ${buyer.credentials.login}`, () => archivePortalBuyer(admin, buyer));
   const setUp = await prepareShopCheckout(admin);
   await attachText(
     world.testInfo,

@@ -70,3 +70,8 @@ export async function provisionPortalBuyer(
   }
   return { company: buyer.company, contact: { model: 'res.partner', id: contact, name: buyer.name }, user, credentials: { login, password } };
 }
+
+/** Archives the buyer's portal user once its scenario is done: no login the harness made outlives its scenario. */
+export async function archivePortalBuyer(admin: OdooClient, buyer: PortalBuyer): Promise<void> {
+  await admin.write('res.users', [buyer.user], { active: false });
+}
