@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { loadEnvironment } from '../support/config/environment';
 import { ConfigError, HarnessError } from '../support/config/errors';
 import type { Capabilities } from '../support/odoo/capabilities';
-import { provisionPortalBuyer, portalBuyerLogin, portalBuyerPassword } from '../support/odoo/portal/portal-buyers';
+import { archivePortalBuyer, provisionPortalBuyer, portalBuyerLogin, portalBuyerPassword } from '../support/odoo/portal/portal-buyers';
 import { OdooClient } from '../support/odoo/rpc/client';
 import type { RpcCall, RpcTransport } from '../support/odoo/rpc/transport';
 import { versionProfile } from '../support/odoo/version-profile';
@@ -27,6 +27,7 @@ function odoo19(readBack: { share: boolean; all_group_ids: number[] }): RpcTrans
       if (model === 'res.users' && method === 'search') return Promise.resolve([]);
       if (model === 'res.users' && method === 'create') return Promise.resolve([90]);
       if (model === 'res.users' && method === 'read') return Promise.resolve([{ id: 90, ...readBack }]);
+      if (model === 'res.users' && method === 'write') return Promise.resolve(true);
       return Promise.reject(new Error(`unexpected ${model}.${method}`));
     },
   };
@@ -60,6 +61,9 @@ describe("a customer's buyer on the portal", () => {
     assert.equal(user?.partner_id, 41);
     assert.deepEqual(buyer.contact, { model: 'res.partner', id: 41, name: 'Dana Whitfield [UAT-7KQ2M-X3AB]' });
     assert.equal(buyer.credentials.password.reveal(), user?.password);
+    await archivePortalBuyer(admin, buyer);
+    const archived = transport.calls.at(-1);
+    assert.deepEqual([archived?.model, archived?.method, archived?.ids, archived?.kwargs?.vals], ['res.users', 'write', [90], { active: false }]);
   });
 
   it('is refused when Odoo made an internal user of it', async () => {
