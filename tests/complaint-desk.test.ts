@@ -8,7 +8,7 @@ import { OdooClient } from '../support/odoo/rpc/client';
 import type { RpcCall, RpcTransport } from '../support/odoo/rpc/transport';
 import { versionProfile } from '../support/odoo/version-profile';
 
-const on = (...modules: string[]) => ({ profile: versionProfile(18), modules: new Set(modules) }) as Capabilities;
+const on = (...modules: string[]) => ({ profile: versionProfile(18), modules: new Set(modules) as ReadonlySet<string> }) as Capabilities;
 
 /** An Odoo with helpdesk_mgmt_sale as far as the desk asks: every call is noted, and answered as 18 answered it. */
 function helpdeskOdoo(team: { id: number; user_ids: number[] } | undefined, uid: number) {

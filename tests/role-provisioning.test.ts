@@ -44,7 +44,7 @@ function gatewayOn(transport: RpcTransport, logins: string[]) {
   const dir = scratchDir('uat-roles-');
   const environment = loadEnvironment(writeEnvFile(dir, 'uat', { ...validEnvironment, UAT_PROVISION_ROLES: 'true' }), { root: dir }).environment;
   const admin = new OdooClient({ transport, login: 'admin', assertWritable: () => undefined });
-  const capabilities = { profile: versionProfile(19), modules: new Set<string>() } as Capabilities;
+  const capabilities = { profile: versionProfile(19), modules: new Set<string>() as ReadonlySet<string> } as Capabilities;
   return { admin, capabilities, environment, as: (role: string) => (logins.push(role), Promise.resolve(admin)) };
 }
 
