@@ -49,7 +49,7 @@ export async function expectComplaintLinked(world: World): Promise<void> {
 
 export async function closeComplaint(world: World, actor: Actor): Promise<void> {
   const complaint = world.notes.recall('the complaint');
-  await (await desk(world)).close(await world.rpc(actor), complaint.id);
+  await (await world.acts(actor)).closeComplaint(await desk(world), complaint);
   await attachRecord(world, 'the complaint', complaint);
 }
 

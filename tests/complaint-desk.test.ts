@@ -22,6 +22,7 @@ function helpdeskOdoo(team: { id: number; user_ids: number[] } | undefined, uid:
       if (model === 'helpdesk.ticket.team' && method === 'search_read') return Promise.resolve(team ? [team] : []);
       if (model === 'helpdesk.ticket.team' && method === 'create') return Promise.resolve([41]);
       if (model === 'ir.model.data') return Promise.resolve([{ module: 'helpdesk_mgmt', name: 'helpdesk_ticket_stage_done', res_id: 4 }]);
+      if (model === 'helpdesk.ticket.stage' && method === 'read') return Promise.resolve([{ id: 4, name: 'Done' }]);
       if (model === 'helpdesk.ticket' && method === 'create') return Promise.resolve([77]);
       if (model === 'helpdesk.ticket' && method === 'read') {
         return Promise.resolve([{ id: 77, name: 'Complaint: a damaged unit', number: 'HT00012', closed: true, partner_id: [9, 'Blue Yonder Cafes'], sale_order_ids: [3], description: '<p>WH/OUT/00007</p>' }]);
@@ -83,6 +84,7 @@ describe('helpdesk tickets as the complaint desk', () => {
     const odoo = helpdeskOdoo(undefined, 12);
     const desk = await helpdeskTicketDesk(odoo.client('admin'), 'UAT Customer Care');
     assert.equal(desk.team.id, 41);
+    assert.equal(desk.closedStage, 'Done', "the web client's status bar names the stage");
     assert.deepEqual(odoo.calls.find((c) => c.model === 'helpdesk.ticket.team' && c.method === 'create')?.kwargs?.vals_list, [{ name: 'UAT Customer Care' }]);
     await desk.close(odoo.client('uat.service@harness.invalid'), 77);
     const close = odoo.calls.find((c) => c.model === 'helpdesk.ticket' && c.method === 'write');

@@ -31,6 +31,8 @@ export interface RoleActs {
   confirmPurchase(purchase: RecordRef): Promise<void>;
   /** Enters a complaint at the desk, linked to customer and order (the names are what the web client's fields show). */
   openComplaint(desk: ComplaintDesk, complaint: ComplaintSpec & { customerName: string; orderName: string }): Promise<RecordRef>;
+  /** Closes the complaint at its desk. */
+  closeComplaint(desk: ComplaintDesk, complaint: RecordRef): Promise<void>;
 }
 
 /** A shop customer's purchase: goods (with their shop listing) and who buys. */

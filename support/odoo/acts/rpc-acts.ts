@@ -15,6 +15,7 @@ export function rpcRoleActs(client: OdooClient): RoleActs {
     validateTransfer: (transfer, lines, rest) => validateTransfer(client, transfer.id, new Map(lines.map((l) => [l.product.id, l.quantity])), rest),
     confirmPurchase: (purchase) => confirmPurchase(client, purchase.id),
     openComplaint: (desk, complaint) => desk.open(client, complaint),
+    closeComplaint: (desk, complaint) => desk.close(client, complaint.id),
   };
 }
 

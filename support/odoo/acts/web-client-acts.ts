@@ -1,7 +1,7 @@
 import type { OdooClient } from '../rpc/client';
 import { findOrderByName } from '../operations/sales';
 import { confirmOrderInWebClient, confirmPurchaseInWebClient, enterTaskInWebClient, validateTransferInWebClient } from '../ui/record-actions';
-import { enterTicketInWebClient } from '../ui/helpdesk-ticket';
+import { closeTicketInWebClient, enterTicketInWebClient } from '../ui/helpdesk-ticket';
 import { enterQuotationInWebClient } from '../ui/quotation-form';
 import { ShopCustomer } from '../ui/shop';
 import type { OdooWebClient } from '../ui/web-client';
@@ -34,6 +34,11 @@ export function webClientRoleActs(web: OdooWebClient, rpc: OdooClient): RoleActs
       // 19's task form links a task to an order only through the order's service lines: a goods order is linked over RPC (seen on 19).
       await desk.linkToOrder(rpc, id, complaint.order);
       return { model: 'project.task', id, name: complaint.title };
+    },
+    async closeComplaint(desk, complaint) {
+      if (desk.kind === 'helpdesk-ticket') return closeTicketInWebClient(web, complaint.id, desk.closedStage);
+      // A task is closed over RPC, as the agent's own user: its form is not driven for closing.
+      return desk.close(rpc, complaint.id);
     },
   };
 }

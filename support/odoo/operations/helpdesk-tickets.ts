@@ -23,6 +23,8 @@ export interface HelpdeskTicketDesk extends ComplaintDeskActs {
   readonly kind: 'helpdesk-ticket';
   /** The helpdesk team the complaints are tickets of. */
   readonly team: RecordRef;
+  /** The name of the stage a closed complaint goes to, as the ticket form's status bar shows it. */
+  readonly closedStage: string;
   /** Makes the agent a member of the team: the team-tickets rule lets it see and write only its teams' tickets. */
   admit(agent: OdooClient): Promise<void>;
 }
@@ -42,6 +44,7 @@ export async function helpdeskTicketDesk(admin: OdooClient, teamName: string): P
   const team = existing ?? { id: await admin.create('helpdesk.ticket.team', { name: teamName }), user_ids: [] };
   const members = new Set(team.user_ids);
   const done = await recordByXmlId(admin, DONE_STAGE);
+  const [stage] = await admin.read<{ name: string }>('helpdesk.ticket.stage', [done], ['name']);
   const admit = async (agent: OdooClient) => {
     const uid = await agent.uid();
     if (members.has(uid)) return;
@@ -52,6 +55,7 @@ export async function helpdeskTicketDesk(admin: OdooClient, teamName: string): P
   return {
     kind: 'helpdesk-ticket',
     team: { model: 'helpdesk.ticket.team', id: team.id, name: teamName },
+    closedStage: stage?.name ?? 'Done',
     description: `Complaints are helpdesk tickets of team "${teamName}" (OCA helpdesk_mgmt), linked to the order by helpdesk_mgmt_sale.`,
     admit,
     async open(client, spec) {

@@ -1,5 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { FormView } from './form-view';
+import { press } from './touch';
 import type { OdooWebClient } from './web-client';
 
 export interface TicketEntry {
@@ -48,4 +49,25 @@ async function chooseTag(client: OdooWebClient, widget: Locator, label: string):
   await client.expectVisible(suggestion);
   await suggestion.click();
   await client.expectVisible(widget.locator('.o_tag').filter({ hasText: label }));
+}
+
+/**
+ * Closes a ticket from its form: a click on the stage in the status bar,
+ * or, for a folded stage (helpdesk_mgmt folds Done, Cancelled and Rejected),
+ * in the status bar's "..." menu; the form saves the stage at once. Waits
+ * until the status bar shows the stage as current.
+ */
+export async function closeTicketInWebClient(client: OdooWebClient, ticket: number, stageName: string): Promise<void> {
+  const form = await FormView.open(client, 'helpdesk.ticket', ticket);
+  const stages = form.root.locator('.o_field_widget[name="stage_id"]');
+  const exactly = new RegExp(`^\\s*${stageName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  await client.act(`move to stage ${stageName}`, async () => {
+    const shown = stages.locator('button[role="radio"]:visible').filter({ has: client.page.locator('span').getByText(exactly) });
+    if (await shown.count()) await press(shown.first());
+    else {
+      await press(stages.locator('.dropdown-toggle:visible').first());
+      await press(client.page.locator('.o-dropdown--menu .dropdown-item').filter({ hasText: exactly }).first());
+    }
+    await client.expectVisible(stages.locator('[aria-checked="true"]').filter({ hasText: stageName }));
+  });
 }
