@@ -14,6 +14,7 @@ export const ACTOR_ROLES = {
   finance: 'CREDIT',
   'the credit controller': 'CREDIT',
   'the service agent': 'SERVICE',
+  'the cashier': 'CASHIER',
 } as const satisfies Record<string, string>;
 
 export type ActorPhrase = keyof typeof ACTOR_ROLES;

@@ -17,7 +17,6 @@ import { OutageWatch } from './odoo/outage';
 import { roleCredentials } from './odoo/roles';
 import { playwrightEvidence } from './odoo/ui/evidence-hook';
 import { RoleSessions } from './odoo/ui/role-sessions';
-import type { Screen } from './odoo/ui/screens';
 import { endSession, sessionStateThroughEndpoint } from './odoo/ui/login';
 import { PORTAL_NOT_RECORDED, portalOnRecordedTarget } from './odoo/portal/recorded-targets';
 import { PortalSession } from './odoo/portal/portal-session';
@@ -25,11 +24,15 @@ import type { PortalBuyer } from './odoo/portal/portal-buyers';
 import type { PortalBuyerActs } from './odoo/acts/portal-buyer-acts';
 import { portalSessionActs } from './odoo/acts/portal-session-acts';
 import { portalPageActs } from './odoo/acts/portal-page-acts';
+import type { Screen } from './odoo/ui/screens';
 import { OdooWebClient } from './odoo/ui/web-client';
 import type { Actor } from './actors';
 import { rpcRoleActs, rpcShopCheckout } from './odoo/acts/rpc-acts';
 import type { RoleActs, ShopCheckout } from './odoo/acts/role-acts';
 import { webClientRoleActs, webShopCheckout } from './odoo/acts/web-client-acts';
+import { rpcStoreTill } from './odoo/acts/rpc-store-till';
+import type { StoreTill } from './odoo/acts/store-till';
+import { webStoreTill } from './odoo/acts/web-store-till';
 import { ScenarioNotes } from './scenario-notes';
 import type { World } from './world';
 
@@ -98,6 +101,18 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
       rpc: async () => rpcShopCheckout(odoo.admin),
       hybrid: async () => forgettingAfterEach(webShopCheckout(webClientOn(await (await roleSessions.newContext()).newPage(), 'shop visitor', []), odoo.admin), odoo.memo),
     };
+    const data = new DataFactory(scenarioNamespace(process.env.UAT_NAMESPACE_RUN ?? runId, $testInfo.testId), runSeed(harness), $testInfo.title);
+    const orderKey = (place: string) => data.code(`till order ${place}`, 32);
+    // One POS app page per role for the whole scenario: the app takes seconds to load, and a till stays open between steps.
+    const tills = new Map<string, Promise<StoreTill>>();
+    const tillByMode: Record<RunMode, (actor: Actor) => Promise<StoreTill>> = {
+      rpc: async (actor) => rpcStoreTill(await odoo.as(actor.role), odoo.capabilities.profile, orderKey),
+      hybrid: (actor) => {
+        const till = tills.get(actor.role) ?? (async () => forgettingAfterEach(webStoreTill(await webClient(actor.role), await odoo.as(actor.role), odoo.capabilities.profile), odoo.memo))();
+        tills.set(actor.role, till);
+        return till;
+      },
+    };
     const leftovers: { what: string; tidy: () => Promise<void> }[] = [];
     // A buyer logs in to the portal once per scenario; the session ends with the scenario.
     const portalByMode: Record<RunMode, (buyer: PortalBuyer) => Promise<PortalBuyerActs>> = {
@@ -120,7 +135,7 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
       mode: harness.mode,
       odoo,
       // A recorded run pins the run tag of its namespaces, so a replay sends the same requests.
-      data: new DataFactory(scenarioNamespace(process.env.UAT_NAMESPACE_RUN ?? runId, $testInfo.testId), runSeed(harness), $testInfo.title),
+      data,
       notes: scenario,
       testInfo: $testInfo,
       where: () => `${$bddContext.featureUri}:${$bddContext.bddTestData.steps[$bddContext.stepIndex]?.gherkinStepLine ?? '?'}`,
@@ -132,6 +147,7 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
         portalBuyers.set(buyer.credentials.login, acts);
         return acts;
       },
+      till: tillByMode[harness.mode],
       leaveNothingOpen: (what, tidy) => void leftovers.push({ what, tidy }),
     });
     // What a failed or interrupted scenario left open in a place runs share is closed, so it cannot hold the next run up.

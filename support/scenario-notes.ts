@@ -1,4 +1,5 @@
 import type { ComplaintDesk } from './odoo/operations/service';
+import type { Store } from './odoo/operations/point-of-sale';
 import type { RecordRef } from './odoo/operations/master-data';
 import type { PortalBuyer } from './odoo/portal/portal-buyers';
 import type { WarehouseRef } from './odoo/operations/warehouses';
@@ -35,6 +36,12 @@ export interface Notes {
   'the central warehouse': WarehouseRef;
   'the regional warehouse': WarehouseRef & { resupplyRoute: number };
   'the stock before the transfer': { product: RecordRef; central: number; regional: number };
+  /** The store (Point of Sale) the scenario sells in, its open (or last) session, its till orders, and its stock before the last one. */
+  'the store': Store;
+  'the store session': RecordRef;
+  'the sale': RecordRef;
+  'the refund': RecordRef;
+  'the store stock before': UnitsByProduct;
 }
 
 /** Records a scenario names by the analyst's aliases ("Oak shelf"), one book per kind. */

@@ -6,6 +6,7 @@ import type { StepLocation } from './data/tables';
 import { attachRecordSnapshot } from './evidence/attachments';
 import type { PortalBuyerActs } from './odoo/acts/portal-buyer-acts';
 import type { RoleActs, ShopCheckout } from './odoo/acts/role-acts';
+import type { StoreTill } from './odoo/acts/store-till';
 import type { OdooTarget } from './odoo/gateway';
 import type { RecordRef } from './odoo/operations/master-data';
 import { snapshotRecord } from './odoo/operations/snapshots';
@@ -37,6 +38,8 @@ export interface World {
   shop(): Promise<ShopCheckout>;
   /** A customer's buyer in the customer portal, the way this run's mode does it: in the portal's pages, or through its routes with the buyer's web session. */
   portal(buyer: PortalBuyer): Promise<PortalBuyerActs>;
+  /** The actor at a store's till: in the POS app, or as the app tells Odoo, the way this run's mode does it. */
+  till(actor: Actor): Promise<StoreTill>;
   /** Work to do when the scenario ends, passed, failed or interrupted: closes what it may have left open where runs share records. */
   leaveNothingOpen(what: string, tidy: () => Promise<void>): void;
 }

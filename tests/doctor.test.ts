@@ -41,7 +41,8 @@ describe('uat doctor against answers recorded from Odoo 19', () => {
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.match(result.stdout, /Odoo 19\.0 \(19, community\) at http:\/\/127\.0\.0\.1:\d+, database "uat"/);
     assert.match(result.stdout, /set-up user "admin" logged in over json2/);
-    for (const role of Object.keys(ROLE_DEFINITIONS)) {
+    // Every role but those of apps the recorded target lacks (the cashier's Point of Sale).
+    for (const role of Object.keys(ROLE_DEFINITIONS).filter((r) => !ROLE_DEFINITIONS[r]?.modules)) {
       assert.match(result.stdout, new RegExp(`role ${role}: "uat\\.${role.toLowerCase()}@harness\\.invalid" logged in over json2; groups: .+`));
     }
     assert.match(result.stdout, /role WAREHOUSE: .*groups: .*Inventory \/ User/);

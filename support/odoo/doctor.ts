@@ -4,7 +4,7 @@ import { neededBy, type FeatureNeeds } from '../features/feature-needs';
 import { missingModules } from './capabilities';
 import { OdooGateway } from './gateway';
 import { ApiKeyRing } from './rpc/api-keys';
-import { ensureProvisionedUser, missingRoleGroups, relevantGroups, roleCredentials, ROLE_DEFINITIONS } from './roles';
+import { ensureProvisionedUser, missingRoleGroups, relevantGroups, roleCredentials, rolesOfTarget } from './roles';
 import { TARGET_NEEDS, unmetNeeds, type TargetNeed } from './target-needs';
 
 export interface DoctorReport {
@@ -52,7 +52,7 @@ async function examineWith(environment: HarnessEnvironment, features: readonly F
   lines.push(`set-up user "${environment.odoo.admin.login}" logged in over ${gateway.admin.transport}`);
   lines.push(environment.testTarget ? 'marked as a test target (UAT_TEST_TARGET=true)' : 'NOT marked as a test target: runs will refuse to write');
 
-  const roles = [...new Set([...Object.keys(ROLE_DEFINITIONS), ...Object.keys(environment.roles)])];
+  const roles = [...new Set([...rolesOfTarget(capabilities), ...Object.keys(environment.roles)])];
   for (const role of roles) {
     const usedBy = neededBy(features, (f) => f.roles.includes(role));
     const credentials = roleCredentials(environment, role);

@@ -14,7 +14,7 @@ import { recordsByXmlId, requireXmlIds } from './xml-ids';
  * The roles the scenarios act as, and the standard Odoo groups each needs.
  * Each role runs with its own user, so segregation of duties is tested too.
  */
-export const ROLE_DEFINITIONS: Record<string, { title: string; groups: string[]; groupsOfTarget?: (capabilities: Capabilities) => string[] }> = {
+export const ROLE_DEFINITIONS: Record<string, { title: string; groups: string[]; groupsOfTarget?: (capabilities: Capabilities) => string[]; modules?: string[] }> = {
   SALES: { title: 'Salesperson', groups: ['sales_team.group_sale_salesman'] },
   // On 19 with the delivery module, a stock user alone cannot open a delivery form: the form reads
   // delivery.zip.prefix, allowed to Contact/Creation among others (seen on live 19).
@@ -24,7 +24,17 @@ export const ROLE_DEFINITIONS: Record<string, { title: string; groups: string[];
   CREDIT: { title: 'Credit controller', groups: ['account.group_account_invoice', 'sales_team.group_sale_salesman_all_leads', 'base.group_partner_manager'] },
   // The service agent works at the complaint desk the target has (helpdesk team tickets, or project tasks), and reads orders.
   SERVICE: { title: 'Service agent', groupsOfTarget: (capabilities) => [complaintDeskGroup(capabilities)], groups: ['sales_team.group_sale_salesman_all_leads'] },
+  // The cashier sells, refunds, opens and closes the register; setting up a store is the store manager's (group_pos_manager).
+  // A role of targets with the Point of Sale only: elsewhere its group does not exist.
+  CASHIER: { title: 'Cashier', groups: ['point_of_sale.group_pos_user'], modules: ['point_of_sale'] },
 };
+
+/** The roles a target has: those whose modules (if a role names any) are installed on it. */
+export function rolesOfTarget(capabilities: Capabilities): string[] {
+  return Object.entries(ROLE_DEFINITIONS)
+    .filter(([, definition]) => (definition.modules ?? []).every((module) => capabilities.modules.has(module)))
+    .map(([role]) => role);
+}
 
 /** Apps whose groups are worth listing for a role (others are noise in a report). */
 const RELEVANT_GROUP_APPS = ['sales_team', 'stock', 'purchase', 'account', 'project', 'helpdesk', 'website', 'base'];
@@ -180,7 +190,7 @@ export async function ensureRoleUsers(gateway: RoleLogins, roles: ReadonlySet<st
   }
   if (problems.length) throw new ConfigError([...problems, `${environment.file}: fix the role users above (\`uat doctor\` checks them too): nothing was written to Odoo`].join('\n'));
   if (!environment.provisionRoles) return [];
-  const provisionable = Object.keys(ROLE_DEFINITIONS).filter((r) => !environment.roles[r]);
+  const provisionable = rolesOfTarget(gateway.capabilities).filter((r) => !environment.roles[r]);
   const provisioned = provisionable.filter((r) => roles.has(r));
   // Every role's groups in one read, rather than one per role (the same read whichever roles a run acts as).
   if (provisioned.length) await recordsByXmlId(gateway.admin, ['base.group_user', ...provisionable.flatMap((role) => roleGroups(gateway.capabilities, role))]);

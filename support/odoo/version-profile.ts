@@ -37,6 +37,22 @@ export interface VersionProfile {
   storableProduct: { type: 'product' } | { type: 'consu'; is_storable: true };
   /** sale.order counts its closed tasks (closed_task_count) from 18; 17 shows only the task count (seen on 17). */
   orderCountsClosedTasks: boolean;
+  /** The POS app's order sync (see operations/pos-order-payload.ts); 17's create_from_ui, which takes the app's own order format, is not driven yet (never seen live). */
+  posOrderSync: PosOrderSync | undefined;
+  /** The order a POS refund takes back: refunded_order_ids (many2many) on 17, refunded_order_id from 18 (in the 17, 18, 19 sources). */
+  posRefundedOrderField: 'refunded_order_ids' | 'refunded_order_id';
+}
+
+/** How a version's POS app hands a paid order to Odoo. */
+export interface PosOrderSync {
+  /** pos.order's model method: sync_from_ui on 18 and 19, each order as pos.order values with its lines and payments as x2many commands. */
+  method: 'sync_from_ui';
+  /** Where the receipt number comes from: 18 takes the order's `name` as pos_reference; 19 numbers the order itself when pos_reference is not sent. */
+  receiptNumber: 'sent as name' | 'numbered by Odoo';
+  /** A line's taxes as the app sends them: link commands ([[4, id]]) on 18, plain ids on 19 (both seen from the live apps). */
+  lineTaxes: 'link commands' | 'plain ids';
+  /** 19's app marks a refund (is_refund, a field 18 lacks). */
+  marksRefunds: boolean;
 }
 
 const profiles: Record<number, VersionProfile> = {
@@ -59,6 +75,8 @@ const profiles: Record<number, VersionProfile> = {
     invoiceMatchedPaymentsField: undefined,
     storableProduct: { type: 'product' },
     orderCountsClosedTasks: false,
+    posOrderSync: undefined,
+    posRefundedOrderField: 'refunded_order_ids',
   },
   18: {
     major: 18,
@@ -78,6 +96,8 @@ const profiles: Record<number, VersionProfile> = {
     invoiceMatchedPaymentsField: 'matched_payment_ids',
     storableProduct: { type: 'consu', is_storable: true },
     orderCountsClosedTasks: true,
+    posOrderSync: { method: 'sync_from_ui', receiptNumber: 'sent as name', lineTaxes: 'link commands', marksRefunds: false },
+    posRefundedOrderField: 'refunded_order_id',
   },
   19: {
     major: 19,
@@ -95,6 +115,8 @@ const profiles: Record<number, VersionProfile> = {
     invoiceMatchedPaymentsField: 'matched_payment_ids',
     storableProduct: { type: 'consu', is_storable: true },
     orderCountsClosedTasks: true,
+    posOrderSync: { method: 'sync_from_ui', receiptNumber: 'numbered by Odoo', lineTaxes: 'plain ids', marksRefunds: true },
+    posRefundedOrderField: 'refunded_order_id',
   },
 };
 

@@ -3,6 +3,7 @@ import type { HarnessEnvironment } from '../../support/config/environment';
 import { DataFactory } from '../../support/data/factory';
 import type { Capabilities } from '../../support/odoo/capabilities';
 import type { OdooTarget } from '../../support/odoo/gateway';
+import { rpcStoreTill } from '../../support/odoo/acts/rpc-store-till';
 import { rpcRoleActs, rpcShopCheckout } from '../../support/odoo/acts/rpc-acts';
 import type { RecordRef } from '../../support/odoo/operations/master-data';
 import { OdooClient } from '../../support/odoo/rpc/client';
@@ -55,6 +56,7 @@ export function rpcWorld(transport: RpcTransport, environment: HarnessEnvironmen
     shop: async () => rpcShopCheckout(client),
     // The portal's acts need a web session of the portal, which an RPC transport does not carry.
     portal: () => Promise.reject(new Error('the customer portal is driven through a web session, not over this RPC transport')),
+    till: async () => rpcStoreTill(client, capabilities.profile, (place) => `${namespace} ${place}`),
     leaveNothingOpen: () => undefined,
   };
 }

@@ -1,0 +1,57 @@
+import { closeStoreSession, nextTillOrder, openStoreSession, readTillOrder, syncTillOrder, withTaxes, type Store } from '../operations/point-of-sale';
+import type { TillLine, TillPayment } from '../operations/pos-order-payload';
+import type { OdooClient } from '../rpc/client';
+import type { VersionProfile } from '../version-profile';
+import type { StoreTill, Tender, TillGoods } from './store-till';
+
+const cents = (amount: number) => Math.round(amount * 100) / 100;
+
+/** The payments of a till order of this total: the card's part (with the total's sign, so a refund pays back), the rest in cash. */
+export function tenderedPayments(store: Store, total: number, tender: Tender): TillPayment[] {
+  const card = tender.card === 'everything' ? total : Math.sign(total) * tender.card;
+  const cash = cents(total - card);
+  return [
+    { paymentMethod: store.card.id, amount: cents(card) },
+    { paymentMethod: store.cash.id, amount: cash },
+  ].filter((p) => p.amount !== 0);
+}
+
+/**
+ * A cashier's till over RPC, as the cashier's own user: the calls the POS
+ * app makes (session opening, order sync, closing). `orderKey` gives each
+ * order the app's uuid from its place in the session, within the scenario's
+ * namespace, so a replay sends the same requests.
+ */
+export function rpcStoreTill(cashier: OdooClient, profile: VersionProfile, orderKey: (place: string) => string): StoreTill {
+  const ringUp = async (store: Store, session: number, lines: TillLine[], tender: Tender) => {
+    const total = lines.reduce((sum, line) => sum + line.priceSubtotalIncl, 0);
+    const { place, receiptNumber, pricelist } = await nextTillOrder(cashier, profile, session);
+    return syncTillOrder(cashier, profile, {
+      uuid: orderKey(place),
+      ...(receiptNumber ? { receiptNumber } : {}),
+      session,
+      cashier: await cashier.uid(),
+      pricelist,
+      lines,
+      payments: tenderedPayments(store, cents(total), tender),
+    });
+  };
+  const toRingUp = (goods: TillGoods[]) => goods.map((g) => ({ product: g.product.id, productName: g.product.name, quantity: g.quantity, priceUnit: g.priceUnit }));
+  return {
+    login: cashier.login,
+    openSession: (store, openingCash) => openStoreSession(cashier, store.id, openingCash),
+    async sell(store, session, goods, tender) {
+      return ringUp(store, session.id, await withTaxes(cashier, toRingUp(goods)), tender);
+    },
+    async refund(store, session, sale, goods, tender) {
+      const original = await readTillOrder(cashier, profile, sale.id);
+      const lines = toRingUp(goods).map((line) => {
+        const sold = original.lines.find((l) => l.product === line.product && l.quantity > 0);
+        if (!sold) throw new Error(`${sale.name} did not sell ${line.productName}: nothing to refund`);
+        return { ...line, quantity: -line.quantity, refundedOrderLine: sold.id };
+      });
+      return ringUp(store, session.id, await withTaxes(cashier, lines), tender);
+    },
+    closeSession: (store, session, countedCash) => closeStoreSession(cashier, session.id, countedCash, [store.card.id]),
+  };
+}

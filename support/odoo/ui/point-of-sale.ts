@@ -1,0 +1,187 @@
+import type { Tender } from '../acts/store-till';
+import type { RecordRef } from '../operations/master-data';
+import type { Store } from '../operations/point-of-sale';
+import type { OdooClient } from '../rpc/client';
+import { OdooError } from '../errors';
+import { compactScreenshot, SCREENSHOT_CONTENT_TYPE } from './screenshot';
+import type { OdooWebClient } from './web-client';
+
+/** How long Odoo may take to file an order the app synced (it syncs on validation, in the background). */
+const SYNC_DEADLINE_MS = 30_000;
+
+const OPENING_DIALOG = '.modal-dialog:has(.opening-cash-section)';
+
+/**
+ * The POS app (/pos/ui/<config>) as a cashier: the opening and closing cash
+ * control dialogs, product tiles, the payment screen, the receipt, the
+ * ticket screen's refund. Every wait is on the app's visible state.
+ */
+export class PosApp {
+  constructor(readonly client: OdooWebClient) {}
+
+  get #page() {
+    return this.client.page;
+  }
+
+  /**
+   * Opens the store's app unless it is open (Odoo makes the cashier's
+   * session when none is open), and goes past its welcome screen ("Open
+   * Register", where the app also lands once a session is closed).
+   */
+  async open(store: number): Promise<void> {
+    const path = `/pos/ui/${store}`;
+    const welcome = this.#page.locator('.open-register-btn');
+    if (!new URL(this.#page.url(), this.client.url('')).pathname.startsWith(path)) {
+      await this.client.act(`open the POS app of store ${store}`, async () => {
+        await this.client.goto(path);
+        await this.client.expectVisible(welcome.or(this.#page.locator('.product-screen')).first());
+      });
+    }
+    if (await welcome.isVisible()) {
+      await this.client.act('leave the welcome screen', async () => {
+        await welcome.click();
+        await this.client.expectVisible(this.#page.locator(`${OPENING_DIALOG}, .product-screen`).first());
+      });
+    }
+  }
+
+  /** Counts the cash into the drawer in the opening control dialog and opens the register. */
+  async openRegister(openingCash: number): Promise<void> {
+    await this.client.act(`open the register with ${openingCash.toFixed(2)} in the drawer`, async () => {
+      const dialog = this.#page.locator(OPENING_DIALOG);
+      await dialog.locator('.opening-cash-section input').fill(openingCash.toFixed(2));
+      await dialog.getByRole('button', { name: 'Open Register' }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: this.client.timeoutMs });
+      await this.client.expectVisible(this.#page.locator('.product-screen'));
+    });
+  }
+
+  /** Adds units of a product by tapping its tile once per unit, found through the app's search. */
+  async ringUp(productName: string, quantity: number): Promise<void> {
+    await this.client.act(`ring up ${quantity} x ${productName}`, async () => {
+      const search = this.#page.locator('.pos-rightheader input.o_input');
+      await search.fill(productName);
+      const tile = this.#page.locator('article.product').filter({ has: this.#page.locator('.product-name', { hasText: productName }) }).first();
+      for (let unit = 1; unit <= quantity; unit += 1) {
+        await tile.click();
+        await this.#orderLine(productName).locator('.qty', { hasText: new RegExp(`^\\s*${unit}\\s*$`) }).waitFor({ timeout: this.client.timeoutMs });
+      }
+      await search.fill('');
+    });
+  }
+
+  #orderLine(productName: string) {
+    return this.#page.locator('.order-container .orderline').filter({ has: this.#page.locator('.product-name', { hasText: productName }) });
+  }
+
+  /**
+   * Pays on the payment screen as tendered (the card's part typed on the
+   * keypad, the rest in cash), validates, screenshots the receipt, starts a
+   * new order, and finds the order Odoo filed for the session.
+   */
+  async payAndFindOrder(store: Store, session: RecordRef, rpc: OdooClient, tender: Tender): Promise<RecordRef> {
+    const before = await rpc.search('pos.order', [['session_id', '=', session.id]]);
+    const paymentScreen = this.#page.locator('.payment-screen');
+    if (!(await paymentScreen.isVisible())) {
+      await this.client.act('go to the payment screen', async () => {
+        await this.#page.locator('.pay-order-button').click();
+        await this.client.expectVisible(paymentScreen);
+      });
+    }
+    if (tender.card !== 0) {
+      await this.client.act(tender.card === 'everything' ? `pay everything by ${store.card.name}` : `pay ${tender.card.toFixed(2)} by ${store.card.name}`, async () => {
+        await this.#paymentMethod(store.card.name).click();
+        if (tender.card !== 'everything') await this.#typeOnKeypad(tender.card);
+      });
+    }
+    if (tender.card !== 'everything') {
+      await this.client.act(`pay the rest in ${store.cash.name}`, async () => {
+        await this.#paymentMethod(store.cash.name).click();
+      });
+    }
+    await this.client.act('validate the payment', async () => {
+      await this.#page.locator('.payment-screen .validation-button.next').click();
+      await this.client.expectVisible(this.#page.locator('.receipt-screen .pos-receipt'));
+    });
+    const receipt = this.#page.locator('.receipt-screen .pos-receipt');
+    await this.client.evidence.attach('the receipt (screenshot)', await receipt.screenshot({ type: 'jpeg', quality: 60 }).catch(() => compactScreenshot(this.#page)), SCREENSHOT_CONTENT_TYPE);
+    const order = await this.#filedOrder(rpc, session, before);
+    await this.client.act('start a new order', async () => {
+      await this.#page.locator('.receipt-screen button[name="done"], .receipt-screen .button.next.validation').first().click();
+      await this.client.expectVisible(this.#page.locator('.product-screen'));
+    });
+    return order;
+  }
+
+  #paymentMethod(name: string) {
+    return this.#page.locator('.paymentmethods .paymentmethod').filter({ has: this.#page.locator('.payment-name', { hasText: new RegExp(`^${name}$`) }) });
+  }
+
+  /** Types an amount on the payment screen's keypad into the selected payment line (which starts at the amount due), until the line shows it. */
+  async #typeOnKeypad(amount: number): Promise<void> {
+    const keypad = this.#page.locator('.payment-screen .numpad');
+    for (const key of String(amount)) await keypad.getByRole('button', { name: key, exact: true }).click();
+    const shown = this.#page.locator('.paymentline.selected .payment-amount');
+    const [units, decimals] = amount.toFixed(2).split('.');
+    await shown.filter({ hasText: new RegExp(`(^|[^\\d])${units}\\.\\s*${decimals}\\s*$`) }).waitFor({ timeout: this.client.timeoutMs });
+  }
+
+  /** The order the app synced into the session: the one that was not there before validating (polled to a deadline). */
+  async #filedOrder(rpc: OdooClient, session: RecordRef, before: number[]): Promise<RecordRef> {
+    const deadline = Date.now() + SYNC_DEADLINE_MS;
+    for (;;) {
+      const [order] = await rpc.searchRead<{ id: number; name: string }>('pos.order', [['session_id', '=', session.id], ['id', 'not in', before], ['state', '!=', 'draft']], ['name'], { order: 'id desc', limit: 1 });
+      if (order) return { model: 'pos.order', id: order.id, name: order.name };
+      if (Date.now() > deadline) throw new OdooError(`the POS app showed a receipt, but Odoo filed no paid order in session ${session.name} within ${SYNC_DEADLINE_MS / 1000} s`);
+      await this.#page.waitForTimeout(250);
+    }
+  }
+
+  /** Finds the sale among the paid orders of the ticket screen by its receipt number, selects units of its lines, and starts their refund. */
+  async refundFromTicket(receiptNumber: string, lines: { name: string; quantity: number }[]): Promise<void> {
+    const screen = this.#page.locator('.ticket-screen');
+    await this.client.act(`find ${receiptNumber} among the paid orders`, async () => {
+      await this.#page.locator('.navbar-menu .orders-button').click();
+      await this.client.expectVisible(screen);
+      const searchBar = screen.locator('.pos-search-bar');
+      await searchBar.locator('.filter').click();
+      await searchBar.locator('li.dropdown-item', { hasText: /^\s*Paid\s*$/ }).click();
+      // Typed key by key: the list of fields to search in opens on a key, not on a filled value.
+      await searchBar.locator('input').pressSequentially(receiptNumber);
+      await searchBar.locator('.fields li', { hasText: 'Receipt Number' }).click();
+      await screen.locator('.order-row', { hasText: receiptNumber }).first().click();
+      await this.client.expectVisible(screen.locator('.leftpane .orderline').first());
+    });
+    for (const line of lines) {
+      await this.client.act(`select ${line.quantity} x ${line.name} to refund`, async () => {
+        const orderLine = screen.locator('.leftpane .orderline').filter({ has: this.#page.locator('.product-name', { hasText: line.name }) });
+        await orderLine.click();
+        const keypad = screen.locator('.leftpane .numpad');
+        for (const key of String(line.quantity)) await keypad.getByRole('button', { name: key, exact: true }).click();
+        await orderLine.locator('.to-refund-highlight', { hasText: new RegExp(`To Refund:\\s*${line.quantity}\\b`) }).waitFor({ timeout: this.client.timeoutMs });
+      });
+    }
+    await this.client.act('refund the selected units', async () => {
+      await screen.locator('.actionpad button', { hasText: 'Refund' }).click();
+      // 19 goes straight to the payment screen with the refund's lines.
+      await this.client.expectVisible(this.#page.locator('.product-screen, .payment-screen').first());
+    });
+  }
+
+  /** Closes the register from the menu: the cash counted typed in the closing dialog. */
+  async closeRegister(countedCash: number): Promise<void> {
+    await this.client.act('open the closing dialog', async () => {
+      await this.#page.locator('.pos-topheader .fa-bars, button.dropdown-toggle:has(.fa-bars)').first().click();
+      await this.#page.getByText('Close Register', { exact: true }).first().click();
+      await this.client.expectVisible(this.#page.locator('.close-pos-popup'));
+    });
+    await this.client.act(`close the register counting ${countedCash.toFixed(2)}`, async () => {
+      await this.#page.locator('.close-pos-popup .cash-input input, .close-pos-popup input.cash-input').first().fill(countedCash.toFixed(2));
+      const dialog = this.#page.locator('.close-pos-popup');
+      await dialog.getByRole('button', { name: 'Close Register' }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: this.client.timeoutMs });
+      // Once closed, 19 reloads the app (pos_router_service close()), which makes the next session, to be opened on the welcome screen.
+      await this.client.expectVisible(this.#page.locator('.open-register-btn'));
+    });
+  }
+}
