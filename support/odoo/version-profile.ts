@@ -29,6 +29,13 @@ export interface VersionProfile {
   newRecordPath(model: string): string;
   /** Path of a new task form inside a project (17, 18 and 19 checked). */
   newProjectTaskPath(project: number): string;
+  /**
+   * Where a form on a small screen (a tablet) keeps the status-bar buttons it
+   * does not show: 17's "Action" dropdown in the status bar (17's source), 18's
+   * cog menu in the control panel, 19's "More" button in the status bar (a bottom
+   * sheet on touch screens; 18 and 19 seen at 712 px).
+   */
+  smallScreenButtonsMenu: string;
   /** Path of a new OCA helpdesk_mgmt ticket form: its Tickets action's path (helpdesk_mgmt's menu data, 18.0 and 19.0 branches; seen on 18 and 19). */
   newHelpdeskTicketPath: string;
   /** account.move's payments matched without a journal entry: matched_payment_ids from 18 (in the 18 and 19 sources; 17 has none). */
@@ -60,6 +67,7 @@ const profiles: Record<number, VersionProfile> = {
     major: 17,
     recordPath: (model, id) => `/web#model=${model}&id=${id}&view_type=form`,
     newRecordPath: (model) => `/web#model=${model}&view_type=form`,
+    smallScreenButtonsMenu: '.o_statusbar_buttons .dropdown-toggle',
     json2: false,
     userGroupsField: 'groups_id',
     userEffectiveGroupsField: 'groups_id',
@@ -82,6 +90,7 @@ const profiles: Record<number, VersionProfile> = {
     major: 18,
     recordPath: (model, id) => `/odoo/${model}/${id}`,
     newRecordPath: (model) => `/odoo/${model}/new`,
+    smallScreenButtonsMenu: '.o_cp_action_menus button[data-tooltip="Actions"]',
     json2: false,
     userGroupsField: 'groups_id',
     userEffectiveGroupsField: 'groups_id',
@@ -103,6 +112,7 @@ const profiles: Record<number, VersionProfile> = {
     major: 19,
     recordPath: (model, id) => `/odoo/${model}/${id}`,
     newRecordPath: (model) => `/odoo/${model}/new`,
+    smallScreenButtonsMenu: '.o_statusbar_buttons button[title="More"]',
     json2: true,
     userGroupsField: 'group_ids',
     userEffectiveGroupsField: 'all_group_ids',

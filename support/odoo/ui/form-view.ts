@@ -51,8 +51,8 @@ export class FormView {
   async clickButton(nameOrLabel: string): Promise<void> {
     const buttons = this.root.locator('.o_statusbar_buttons button:visible');
     const button = buttons.and(this.root.locator(`button[name="${nameOrLabel}"]`)).or(buttons.filter({ hasText: nameOrLabel })).first();
-    // On a small screen the status bar shows only its first button; the others are under "More" (a bottom sheet on 19's touch screens, seen on 18 and 19).
-    const more = this.root.locator('.o_statusbar_buttons button[title="More"]:visible');
+    // On a small screen the form shows few or none of them; the others are in a menu the version profile names.
+    const more = this.root.locator(`${this.client.profile.smallScreenButtonsMenu}:visible`);
     await this.client.act(`click ${nameOrLabel}`, async () => {
       await button.or(more).first().waitFor({ timeout: this.client.timeoutMs });
       if (await button.isVisible()) return press(button);

@@ -26,7 +26,8 @@ export async function press(target: Locator): Promise<void> {
  */
 export async function chooseInSearchDialog(client: OdooWebClient, widget: Locator, label: string): Promise<void> {
   await press(widget.locator('input').first());
-  const dialog = client.page.locator('.modal .o_select_create_dialog_content').last();
+  // The dialog of cards: 19 names its content o_select_create_dialog_content, 18 does not (seen on both).
+  const dialog = client.page.locator('.modal .modal-content:has(.o_kanban_view)').last();
   await client.expectVisible(dialog);
   const search = dialog.locator('.o_searchview_input');
   // The search field is folded behind a magnifier button until it is tapped.
