@@ -3,11 +3,13 @@ import type { RecordRef } from '../operations/master-data';
 import type { Store } from '../operations/point-of-sale';
 import type { OdooClient } from '../rpc/client';
 import { OdooError } from '../errors';
+import { sleep } from '../rpc/contention';
 import { compactScreenshot, SCREENSHOT_CONTENT_TYPE } from './screenshot';
 import type { OdooWebClient } from './web-client';
 
 /** How long Odoo may take to file an order the app synced (it syncs on validation, in the background). */
 const SYNC_DEADLINE_MS = 30_000;
+const SYNC_POLL_MS = 250;
 
 const OPENING_DIALOG = '.modal-dialog:has(.opening-cash-section)';
 
@@ -126,14 +128,14 @@ export class PosApp {
     await shown.filter({ hasText: new RegExp(`(^|[^\\d])${units}\\.\\s*${decimals}\\s*$`) }).waitFor({ timeout: this.client.timeoutMs });
   }
 
-  /** The order the app synced into the session: the one that was not there before validating (polled to a deadline). */
+  /** The order the app synced into the session: the one that was not there before validating (read back over RPC until a deadline: the app syncs in the background). */
   async #filedOrder(rpc: OdooClient, session: RecordRef, before: number[]): Promise<RecordRef> {
     const deadline = Date.now() + SYNC_DEADLINE_MS;
     for (;;) {
       const [order] = await rpc.searchRead<{ id: number; name: string }>('pos.order', [['session_id', '=', session.id], ['id', 'not in', before], ['state', '!=', 'draft']], ['name'], { order: 'id desc', limit: 1 });
       if (order) return { model: 'pos.order', id: order.id, name: order.name };
       if (Date.now() > deadline) throw new OdooError(`the POS app showed a receipt, but Odoo filed no paid order in session ${session.name} within ${SYNC_DEADLINE_MS / 1000} s`);
-      await this.#page.waitForTimeout(250);
+      await sleep(SYNC_POLL_MS);
     }
   }
 
