@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`uat: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
-  return command.run(rest);
+  return (await command.load()).run(rest);
 }
 
 // `uat readiness | head` closes the pipe early: that is the reader's choice, not an error.

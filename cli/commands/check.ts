@@ -9,18 +9,11 @@ import { loadKnownTags } from '../../support/features/known-tags';
 import { loadStepDefinitions } from '../../support/features/load-steps';
 import { featureFiles } from '../../support/features/requirements';
 import { parseFeatures } from '../../support/features/suite';
-import type { Command } from './index';
 
 /** The exit code of a check with problems, the same as a run whose features cannot be turned into tests. */
 export const CHECK_FAILED = 4;
 
-export const checkCommand: Command = {
-  summary: 'check feature files offline: syntax, steps, tables and tags, every problem at once',
-  usage: 'uat check [--tags EXPR] [FEATURE|FOLDER ...]   (default: features/**/*.feature)',
-  run,
-};
-
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { tags: { type: 'string' } }, strict: true });
   if (values.tags) assertTagExpression(values.tags);
   const files = positionals.length ? resolveFeaturePaths(positionals, process.cwd()) : featureFiles();

@@ -7,15 +7,8 @@ import { examineTarget } from '../../support/odoo/doctor';
 import { RUN_IDENTITIES_VARIABLE } from '../../support/odoo/rpc/run-identities';
 import { checkBrowserServer } from '../../support/odoo/ui/remote-browser';
 import { chosenEnvironment } from './environment-option';
-import type { Command } from './index';
 
-export const doctorCommand: Command = {
-  summary: 'check a target: reachable, verified version, role logins and groups, and the modules, settings and rights each feature needs',
-  usage: 'uat doctor --env NAME|FILE.env',
-  run,
-};
-
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { env: { type: 'string' } }, strict: true });
   const envName = chosenEnvironment(values.env);
   // Identities are handed down by a run to its workers only: a value left in this shell is not the doctor's.

@@ -11,15 +11,8 @@ import { summarizeRun, type RunSummary } from '../../support/history/summary';
 import { historyText } from '../../support/history/text';
 import { unsealedResults } from '../../support/signoff/result-seal';
 import { loneShard } from '../../support/evidence/shards';
-import type { Command } from './index';
 
-export const historyCommand: Command = {
-  summary: 'compare a run with the earlier runs of its environment: pass rate per area, new failures, fixed, flaky, duration trends',
-  usage: 'uat history [--run RUN|latest] [--history DIR] [--last N] [--json]',
-  run,
-};
-
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {

@@ -1,18 +1,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findShardRuns, mergeShards, shardProblems } from '../../support/evidence/shards';
-import type { Command } from './index';
-
-export const mergeCommand: Command = {
-  summary: "join the run folders of a rehearsal's shards (uat run --shard I/N) into one run, for report, sign-off and readiness",
-  usage: 'uat merge DIR... (shard run folders, or folders holding them, as CI artifacts unpack)',
-  run,
-};
 
 /** A shard that did not report or did not finish leaves the merged run incomplete: the pipeline learns it here too, not only from readiness. */
 const INCOMPLETE = 1;
 
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { positionals: folders } = parseArgs({ args, allowPositionals: true, options: {}, strict: true });
   const merged = mergeShards(findShardRuns(folders));
   for (const shard of merged.info.shards ?? []) {

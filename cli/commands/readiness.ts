@@ -7,18 +7,11 @@ import { defaultCriteriaFile, loadCriteria } from '../../support/signoff/criteri
 import { defaultLedgerFile } from '../../support/signoff/ledger';
 import { decideReadiness } from '../../support/signoff/readiness';
 import { loadRunEvidence } from '../../support/signoff/run-evidence';
-import type { Command } from './index';
-
-export const readinessCommand: Command = {
-  summary: 'decide GO, GO WITH RISK or NO-GO for a run against the readiness criteria',
-  usage: 'uat readiness [--run RUN|latest] [--criteria FILE] [--ledger FILE] [--strict]',
-  run,
-};
 
 /** NO-GO fails a pipeline; GO WITH RISK fails it only with --strict. */
 const FAILED = 1;
 
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {

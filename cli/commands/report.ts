@@ -7,18 +7,11 @@ import { recordRunHistory } from '../../support/history/run-history';
 import { defaultLedgerFile } from '../../support/signoff/ledger';
 import { buildSignoffPack } from '../../support/signoff/pack/build';
 import { loadRunEvidence } from '../../support/signoff/run-evidence';
-import type { Command } from './index';
-
-export const reportCommand: Command = {
-  summary: "build a run's Allure report (one HTML file, or a folder to serve) and its sign-off pack (a page per process owner)",
-  usage: 'uat report [--run RUN|latest] [--ledger FILE] [--history DIR] [--multi-file]',
-  run,
-};
 
 /** Above this a single-file report is too big to mail and slow to open (benchmarks/report-size.ts): say that --multi-file exists. */
 const HEAVY_REPORT_BYTES = 50e6;
 
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: { run: { type: 'string', default: 'latest' }, ledger: { type: 'string' }, history: { type: 'string' }, 'multi-file': { type: 'boolean', default: false } },

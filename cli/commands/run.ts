@@ -31,18 +31,11 @@ import { ensureRoleUsers } from '../../support/odoo/roles';
 import { checkBrowserServer } from '../../support/odoo/ui/remote-browser';
 import { assertRunnable, assertTagExpression } from './check';
 import { chosenEnvironment } from './environment-option';
-import type { Command } from './index';
 
 /** How long the reachability check may take before the run gives up on the URL. */
 const REACH_TIMEOUT_MS = 10_000;
 
-export const runCommand: Command = {
-  summary: 'generate the specs from the features and run them against an environment',
-  usage: 'uat run --env NAME|FILE.env [--profile NAME] [--tags EXPR] [--mode hybrid|rpc] [--workers N] [--shard I/N] [--headed] [--record FILE] [FEATURE ...]',
-  run,
-};
-
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values, positionals: featurePaths } = parseArgs({
     args,
     allowPositionals: true,

@@ -7,17 +7,8 @@ import { defaultLedgerFile, type Decision } from '../../support/signoff/ledger';
 import { loadRunEvidence } from '../../support/signoff/run-evidence';
 import { describeSignoff } from '../../support/signoff/status';
 import { verifyLedger } from '../../support/signoff/verify';
-import type { Command } from './index';
 
-export const signoffCommand: Command = {
-  summary: 'record, show and verify process-owner sign-offs (ledger: signoff/ledger.jsonl)',
-  usage:
-    'uat signoff approve|reject --run RUN --scenario ID --owner NAME --comment TEXT [--key SSH_KEY] [--ledger FILE]\n' +
-    `${' '.repeat(13)}uat signoff status [--run RUN|latest] [--ledger FILE]\n${' '.repeat(13)}uat signoff verify [--ledger FILE]`,
-  run,
-};
-
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const [action, ...rest] = args;
   const { values } = parseArgs({
     args: rest,

@@ -4,15 +4,8 @@ import { loadKnownTags } from '../../support/features/known-tags';
 import { loadStepDefinitions } from '../../support/features/load-steps';
 import { featureFiles } from '../../support/features/requirements';
 import { parseFeatures } from '../../support/features/suite';
-import type { Command } from './index';
 
-export const stepsCommand: Command = {
-  summary: 'print every step a feature can use, with its parameters, table columns and an example',
-  usage: 'uat steps [--markdown]',
-  run,
-};
-
-async function run(args: string[]): Promise<number> {
+export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { markdown: { type: 'boolean' } }, strict: true });
   const { steps, parameters } = await loadStepDefinitions();
   const catalogue = buildCatalogue(steps, parameters, parseFeatures(featureFiles()));

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { commands } from '../../cli/commands';
 import { projectRoot } from '../../support/config/sources';
@@ -33,22 +32,12 @@ export function uatInvocations(script: string): UatInvocation[] {
  * line names that its parseArgs call also accepts, so a renamed or dropped
  * option is missing here whichever of the two it was changed in.
  */
-export async function optionsOfCommand(name: string): Promise<Set<string> | undefined> {
+export function optionsOfCommand(name: string): Set<string> | undefined {
   const command = commands[name];
   if (!command) return undefined;
   const documented = new Set([...command.usage.matchAll(/--([a-z][a-z0-9-]*)/g)].map((match) => match[1]!));
-  const accepted = parseArgsOptions(await sourceOf(command));
+  const accepted = parseArgsOptions(path.join(projectRoot, 'cli', 'commands', `${name}.ts`));
   return new Set([...documented].filter((option) => accepted.has(option)));
-}
-
-/** The cli/commands file that exports the command object. */
-async function sourceOf(command: object): Promise<string> {
-  const dir = path.join(projectRoot, 'cli', 'commands');
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
-    const module = (await import(pathToFileURL(path.join(dir, file)).href)) as Record<string, unknown>;
-    if (Object.values(module).includes(command)) return path.join(dir, file);
-  }
-  throw new Error(`no file of ${dir} exports the command ${JSON.stringify(command)}`);
 }
 
 /** The option names of every `parseArgs({ options: { ... } })` call in a file, following a variable it names. */
