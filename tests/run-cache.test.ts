@@ -65,6 +65,16 @@ describe('the suite cache of uat run', () => {
     assert.ok(!existsSync(path.join(cacheDir, 'd1')), 'the oldest suite is removed');
   });
 
+  it("keeps the features' needs read off their steps, per digest", () => {
+    const { root } = project();
+    const cache = new SuiteCache('d1', root);
+    assert.equal(cache.needs(), undefined, 'nothing before a run stored them');
+    const needs = [{ file: 'features/a.feature', modules: ['sale_stock'], roles: ['SALES', 'WAREHOUSE'], needs: ['one-step deliveries' as const] }];
+    cache.storeNeeds(needs);
+    assert.deepEqual(new SuiteCache('d1', root).needs(), needs);
+    assert.equal(new SuiteCache('d2', root).needs(), undefined, "another suite's digest has its own");
+  });
+
   it('reuses the check and the specs of an unchanged suite, and says so', async () => {
     const args = ['run', '--env', 'recorded-19', 'features/smoke/environment.feature'];
     await runCli(args);

@@ -113,7 +113,8 @@ export async function run(args: string[]): Promise<number> {
     const { server: version, edition } = gateway.capabilities;
     // A setting or right a step takes for granted fails its scenarios, or worse passes them for the wrong reason
     // (a 2-step warehouse "ships" the pick): refused here, before anything is written.
-    const needs = await needsOfFeatureFiles(features, tags);
+    let needs = cache.needs();
+    if (!needs) cache.storeNeeds((needs = await needsOfFeatureFiles(features, tags)));
     await assertNeedsMet(gateway, needs, environment.file);
     // Without UAT_SEED a seed is drawn, printed and kept in run.json, so the run's data can be made again.
     const seed = target.seed ?? environment.seed ?? randomInt(1, 2 ** 31);

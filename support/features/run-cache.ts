@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config/sources';
+import type { FeatureNeeds } from './feature-needs';
 
 /** What `uat check` and bddgen read besides the features: the step files and what they import, the profiles, the tags, the config, the installed packages. */
 const SOURCES = ['steps', 'support', 'cucumber.json', 'uat.tags.json', 'playwright.config.ts', 'package-lock.json'];
@@ -31,8 +32,8 @@ export function suiteDigest(features: readonly string[], selection: { tags: stri
 }
 
 /**
- * Work a run did before for the same suite (a passed `uat check`, the specs
- * bddgen made), kept under reports/.cache/<digest>/, so an unchanged suite
+ * Work a run did before for the same suite (a passed `uat check`, the
+ * features' needs, the specs bddgen made), kept under reports/.cache/<digest>/, so an unchanged suite
  * starts without doing it again.
  */
 export class SuiteCache {
@@ -53,6 +54,20 @@ export class SuiteCache {
     mkdirSync(this.#dir, { recursive: true });
     writeFileSync(path.join(this.#dir, 'checked'), new Date().toISOString());
     this.#prune();
+  }
+
+  /** What the suite's features need of a target, as read off their steps the last time; undefined when not kept. */
+  needs(): FeatureNeeds[] | undefined {
+    const file = path.join(this.#dir, 'needs.json');
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as FeatureNeeds[]) : undefined;
+  }
+
+  /** Keeps the features' needs: reading them loads every step file, which is most of a run's start-up. */
+  storeNeeds(needs: readonly FeatureNeeds[]): void {
+    mkdirSync(this.#dir, { recursive: true });
+    const file = path.join(this.#dir, 'needs.json');
+    writeFileSync(`${file}.${process.pid}`, JSON.stringify(needs));
+    renameSync(`${file}.${process.pid}`, file);
   }
 
   /** Copies the cached specs into a run's specs folder; false when there are none. Specs import the steps by a path relative to reports/runs/<id>/specs, the same in every run. */
