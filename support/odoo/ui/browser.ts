@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium, type LaunchOptions, type PlaywrightWorkerOptions } from '@playwright/test';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserType, LaunchOptions, PlaywrightWorkerOptions } from '@playwright/test';
 import type { HarnessEnvironment } from '../../config/environment';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
@@ -16,7 +17,7 @@ const CONNECT_TIMEOUT_MS = 30_000;
  */
 export function browserUseOptions(
   browser: HarnessEnvironment['browser'] = { headless: true, slowMoMs: 0 },
-): { launchOptions: LaunchOptions; connectOptions?: NonNullable<PlaywrightWorkerOptions['connectOptions']> } {
+): { launchOptions: LaunchOptions; connectOptions?: ConnectOptions } {
   if (!browser.wsEndpoint) return { launchOptions: chromiumLaunchOptions(browser) };
   // The server launches its own browser from these (sent in a header): a local executable or flags mean nothing there.
   return {
@@ -25,13 +26,29 @@ export function browserUseOptions(
   };
 }
 
+type ConnectOptions = NonNullable<PlaywrightWorkerOptions['connectOptions']>;
+
+/**
+ * The worker's browser, opened as Playwright's own `browser` fixture opens it:
+ * launched with the defaults the worker took from the config's `use`, or the
+ * browser server's, which launches from the options sent in its header.
+ * Opened only when a scenario first needs a page.
+ */
+export function openBrowser(browserType: BrowserType, launchOptions: LaunchOptions, connectOptions: ConnectOptions | undefined): Promise<Browser> {
+  if (!connectOptions) return browserType.launch();
+  return browserType.connect(connectOptions.wsEndpoint, {
+    ...connectOptions,
+    headers: { 'x-playwright-launch-options': JSON.stringify(launchOptions), ...connectOptions.headers },
+  });
+}
+
 /**
  * Playwright's own Chromium when it is installed, else Debian's; headless
  * unless the environment asks otherwise.
  */
 export function chromiumLaunchOptions(
   browser: HarnessEnvironment['browser'] = { headless: true, slowMoMs: 0 },
-  playwrightChromium: () => string = () => chromium.executablePath(),
+  playwrightChromium: () => string = bundledChromiumPath,
 ): LaunchOptions {
   const executablePath = browser.executablePath ?? bundledOrSystemChromium(playwrightChromium);
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -41,6 +58,12 @@ export function chromiumLaunchOptions(
     ...(executablePath ? { executablePath } : {}),
     args: [...QUIET_NETWORK_FLAGS, ...(runningAsRoot ? ['--no-sandbox'] : [])],
   };
+}
+
+/** Where Playwright's own Chromium would be. Playwright is loaded here, when a browser is wanted, not by every `uat` command that imports this file. */
+function bundledChromiumPath(): string {
+  const { chromium } = createRequire(import.meta.url)('@playwright/test') as typeof import('@playwright/test');
+  return chromium.executablePath();
 }
 
 function bundledOrSystemChromium(playwrightChromium: () => string): string | undefined {

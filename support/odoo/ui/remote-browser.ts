@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { chromium } from '@playwright/test';
 import { shownEndpoint } from '../../config/browser-endpoint';
 import type { HarnessEnvironment } from '../../config/environment';
 import { ConfigError, HarnessError } from '../../config/errors';
@@ -19,8 +18,11 @@ const UNREACHABLE = 3;
  * or undefined when the environment launches its browser locally.
  */
 export async function checkBrowserServer(environment: HarnessEnvironment, timeoutMs?: number): Promise<string | undefined> {
+  // Playwright is loaded only for a browser server: most runs launch their browser in the workers, and `uat` starts faster without it.
+  if (!environment.browser.wsEndpoint) return undefined;
   const { connectOptions, launchOptions } = browserUseOptions(environment.browser);
   if (!connectOptions) return undefined;
+  const { chromium } = await import('@playwright/test');
   // As long as a worker would wait for it, unless a test asks for less.
   const limitMs = timeoutMs ?? connectOptions.timeout ?? 0;
   try {
