@@ -16,6 +16,7 @@ import { forgettingAfterEach } from './odoo/rpc/read-memo';
 import { OutageWatch } from './odoo/outage';
 import { roleCredentials } from './odoo/roles';
 import { playwrightEvidence } from './odoo/ui/evidence-hook';
+import { openBrowser } from './odoo/ui/browser';
 import { RoleSessions } from './odoo/ui/role-sessions';
 import { endSession, sessionStateThroughEndpoint } from './odoo/ui/login';
 import { PORTAL_NOT_RECORDED, portalOnRecordedTarget } from './odoo/portal/recorded-targets';
@@ -87,9 +88,14 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
         secrets: [harness.odoo.admin.password, ...secrets],
       });
     };
+    const pagesUsed = new Set<Page>();
+    // Pages that are one scenario's own (a shop visitor, a portal buyer): closed with it.
+    const scenarioPages: Page[] = [];
     const webClient = async (role: string, screen?: Screen) => {
       const credentials = roleCredentials(harness, role);
-      return webClientOn(await roleSessions.page(role, screen), credentials?.login ?? role, credentials ? [credentials.password] : []);
+      const page = await roleSessions.rolePage(role, screen);
+      pagesUsed.add(page);
+      return webClientOn(page, credentials?.login ?? role, credentials ? [credentials.password] : []);
     };
     // The run mode picks, once, how roles act and how a shop customer checks out.
     // Over RPC a screen changes nothing: the same acts, with the same meaning.
@@ -99,7 +105,11 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
     };
     const shopByMode: Record<RunMode, () => Promise<ShopCheckout>> = {
       rpc: async () => rpcShopCheckout(odoo.admin),
-      hybrid: async () => forgettingAfterEach(webShopCheckout(webClientOn(await (await roleSessions.newContext()).newPage(), 'shop visitor', []), odoo.admin), odoo.memo),
+      hybrid: async () => {
+        const visitor = await (await roleSessions.newContext()).newPage();
+        scenarioPages.push(visitor);
+        return forgettingAfterEach(webShopCheckout(webClientOn(visitor, 'shop visitor', []), odoo.admin), odoo.memo);
+      },
     };
     const data = new DataFactory(scenarioNamespace(process.env.UAT_NAMESPACE_RUN ?? runId, $testInfo.testId), runSeed(harness), $testInfo.title);
     const orderKey = (place: string) => data.code(`till order ${place}`, 32);
@@ -126,6 +136,7 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
         const state = await sessionStateThroughEndpoint(harness.odoo.url, harness.odoo.db, credentials, harness.odoo.timeoutMs);
         leftovers.push({ what: `the portal session of ${credentials.login}`, tidy: () => endSession(harness.odoo.url, state, harness.odoo.timeoutMs) });
         const page = await (await roleSessions.newContext({ storageState: state })).newPage();
+        scenarioPages.push(page);
         return forgettingAfterEach(portalPageActs(webClientOn(page, credentials.login, [credentials.password])), odoo.memo);
       },
     };
@@ -150,6 +161,9 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
       till: tillByMode[harness.mode],
       leaveNothingOpen: (what, tidy) => void leftovers.push({ what, tidy }),
     });
+    // A failed scenario's pages may hold anything (an open wizard, a half-filled form): the next scenario starts afresh.
+    if ($testInfo.status !== $testInfo.expectedStatus) for (const page of pagesUsed) await roleSessions.closePage(page).catch(() => undefined);
+    for (const page of scenarioPages) await roleSessions.closePage(page).catch(() => undefined);
     // What a failed or interrupted scenario left open in a place runs share is closed, so it cannot hold the next run up.
     for (const { what, tidy } of leftovers.reverse()) {
       await tidy().catch((error: unknown) => attachText($testInfo, `could not close ${what}`, (error as Error).message));
@@ -175,8 +189,9 @@ export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
   // One outage watch per run (a file in the run folder): once Odoo is gone for good, no worker waits for it again.
   odoo: [async ({ harness }, use) => use(await OdooGateway.connect(harness, harness.odoo.timeoutMs, OutageWatch.forRun(process.env.UAT_RUN_DIR, harness.odoo.url))), { scope: 'worker' }],
   roleSessions: [
-    async ({ harness, odoo, browser }, use) => {
-      const sessions = new RoleSessions(browser, harness, odoo.capabilities.profile, { loginVia: 'session-endpoint' });
+    async ({ harness, odoo, playwright, launchOptions, connectOptions }, use) => {
+      const openWorkerBrowser = () => openBrowser(playwright.chromium, launchOptions, connectOptions);
+      const sessions = new RoleSessions(openWorkerBrowser, harness, odoo.capabilities.profile, { loginVia: 'session-endpoint' });
       await use(sessions);
       await sessions.close();
     },

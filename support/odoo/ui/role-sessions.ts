@@ -18,6 +18,9 @@ export interface RoleSessionOptions {
   timeoutMs?: number;
 }
 
+/** The browser, or how to open it when a role first needs a page: a worker whose scenarios run over RPC never starts one. */
+export type BrowserSource = Browser | (() => Promise<Browser>);
+
 /**
  * Pages logged in as a role. Each role logs in once (per instance: one per
  * Playwright worker) and its storage state is reused by every page after that.
@@ -31,9 +34,11 @@ export interface RoleSessionOptions {
 export class RoleSessions {
   readonly #states = new Map<string, Promise<SessionState>>();
   readonly #contexts: BrowserContext[] = [];
+  readonly #rolePages = new Map<string, Promise<Page>>();
+  #browser: Promise<Browser> | undefined;
 
   constructor(
-    private readonly browser: Browser,
+    private readonly browserSource: BrowserSource,
     private readonly environment: HarnessEnvironment,
     private readonly profile: VersionProfile,
     private readonly options: RoleSessionOptions = {},
@@ -69,10 +74,36 @@ export class RoleSessions {
 
   /** A context with the activity tracker (for the shop's anonymous customer, among others). */
   async newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
-    const context = await this.browser.newContext({ ...this.options.contextOptions, ...options });
+    const context = await (await this.#openedBrowser()).newContext({ ...this.options.contextOptions, ...options });
     await trackActivity(context);
     this.#contexts.push(context);
     return context;
+  }
+
+  /**
+   * The role's own page on a screen, opened the first time it is asked for and kept: a
+   * role's later acts, in this scenario or the next, move within the web
+   * client it already loaded (its assets cached, its menus read), as a
+   * person's do. Loading the web client in a new context takes seconds.
+   */
+  rolePage(role: string, screen: Screen = 'desktop'): Promise<Page> {
+    const key = `${role.toUpperCase()} on the ${screen}`;
+    let page = this.#rolePages.get(key);
+    if (!page) {
+      page = this.page(role, screen);
+      page.catch(() => this.#rolePages.delete(key));
+      this.#rolePages.set(key, page);
+    }
+    return page;
+  }
+
+  /** Closes a page and its context (one of this instance's) before the worker ends; a role page closed is opened afresh when next asked for. */
+  async closePage(page: Page): Promise<void> {
+    for (const [role, kept] of this.#rolePages) if ((await kept.catch(() => undefined)) === page) this.#rolePages.delete(role);
+    const context = page.context();
+    const at = this.#contexts.indexOf(context);
+    if (at >= 0) this.#contexts.splice(at, 1);
+    await context.close();
   }
 
   /** The storage state of the role, logging in the first time. */
@@ -89,11 +120,25 @@ export class RoleSessions {
 
   /** Closes the pages and logs every role out on the server. */
   async close(): Promise<void> {
+    this.#rolePages.clear();
     await Promise.all(this.#contexts.splice(0).map((context) => context.close().catch(() => undefined)));
     const states = [...this.#states.values()];
     this.#states.clear();
     const timeoutMs = this.options.timeoutMs ?? 30_000;
     await Promise.all(states.map(async (state) => endSession(this.environment.odoo.url, await state, timeoutMs).catch(() => undefined)));
+    // A browser these sessions opened is theirs to close; one handed in belongs to the caller.
+    const opened = typeof this.browserSource === 'function' ? this.#browser : undefined;
+    this.#browser = undefined;
+    await opened?.then((browser) => browser.close()).catch(() => undefined);
+  }
+
+  #openedBrowser(): Promise<Browser> {
+    if (!this.#browser) {
+      const source = this.browserSource;
+      this.#browser = typeof source === 'function' ? source() : Promise.resolve(source);
+      this.#browser.catch(() => (this.#browser = undefined));
+    }
+    return this.#browser;
   }
 
   async #logIn(role: string): Promise<SessionState> {
@@ -101,7 +146,7 @@ export class RoleSessions {
     const { url, db } = this.environment.odoo;
     const timeoutMs = this.options.timeoutMs ?? 30_000;
     if (this.options.loginVia === 'session-endpoint') return sessionStateThroughEndpoint(url, db, credentials, timeoutMs);
-    const context = await this.browser.newContext(this.options.contextOptions);
+    const context = await (await this.#openedBrowser()).newContext(this.options.contextOptions);
     try {
       await logInThroughForm(await context.newPage(), url, credentials, timeoutMs);
       return (await context.storageState()) as SessionState;
