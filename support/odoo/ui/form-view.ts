@@ -13,11 +13,11 @@ import type { OdooWebClient } from './web-client';
 export class FormView {
   constructor(readonly client: OdooWebClient) {}
 
-  /** Opens a record (the URL scheme is the version profile's). */
+  /** Opens a record: within the web client when the page runs it, else at its address (the version profile's scheme). */
   static async open(client: OdooWebClient, model: string, id: number): Promise<FormView> {
     const form = new FormView(client);
     await client.act(`open ${model} ${id}`, async () => {
-      await client.goto(client.profile.recordPath(model, id));
+      await client.showRecord(model, id);
       await client.expectVisible(form.root);
     });
     return form;

@@ -65,7 +65,8 @@ export async function enterTaskInWebClient(client: OdooWebClient, project: numbe
   await client.act('describe what happened', async () => {
     const editor = form.root.locator('.o_field_html[name="description"] [contenteditable="true"]').first();
     await editor.click();
-    await editor.pressSequentially(entry.description);
+    // Text arrives as typed text does (beforeinput and input events the editor handles), in one go rather than key by key.
+    await client.page.keyboard.insertText(entry.description);
   });
   await form.save();
   const id = Number(/\/tasks\/(\d+)/.exec(client.page.url())?.[1] ?? /[&#?]id=(\d+)/.exec(client.page.url())?.[1]);
