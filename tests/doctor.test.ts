@@ -8,6 +8,7 @@ import { loadRecording, REPLAYED_PASSWORD } from './support/exchanges';
 import { startFakeOdoo } from './support/fake-odoo';
 import { scratchDir, writeEnvFile } from './support/files';
 import { replayOdoo } from './support/replay-odoo';
+import { besidesMissingModules } from './support/doctor-problems';
 
 const API_KEY = 'replayed-api-key';
 const recording = loadRecording('doctor-odoo19-json2.json');
@@ -52,15 +53,6 @@ describe('uat doctor against answers recorded from Odoo 19', () => {
     }
   });
 });
-
-/**
- * Doctor's problem lines but those naming a feature whose module the
- * recorded target lacks (a feature added since the recording: its scenarios
- * are skipped there) and the count: what the tests below are about.
- */
-function besidesMissingModules(stderr: string): string[] {
-  return stderr.split('\n').filter((line) => line && !/^uat: features\/\S+\.feature: module .+ not installed: /.test(line) && !/^doctor: \d+ problems? /.test(line));
-}
 
 describe('doctor verdicts', () => {
   it('reports a module a feature needs that the target lacks, naming file and module', async () => {

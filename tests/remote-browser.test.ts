@@ -18,6 +18,7 @@ import { runCli } from './support/cli';
 import { loadRecording, REPLAYED_PASSWORD } from './support/exchanges';
 import { replayOdoo } from './support/replay-odoo';
 import { scratchDir, validEnvironment, writeEnvFile } from './support/files';
+import { besidesMissingModules } from './support/doctor-problems';
 
 const endpointOf = (wsEndpoint: string, extra: Record<string, string> = {}): HarnessEnvironment =>
   loadEnvironment(writeEnvFile(scratchDir(), 'remote', { ...validEnvironment, UAT_BROWSER_WS_ENDPOINT: wsEndpoint, ...extra })).environment;
@@ -176,8 +177,8 @@ describe('a local `playwright run-server`', () => {
       const result = await runCli(['doctor', '--env', file]);
       assert.equal(result.code, 1, result.stdout + result.stderr);
       assert.match(result.stdout, /Odoo 19\.0/);
-      assert.equal(result.stderr.split('\n')[0], `uat: ${versionMismatch(path.relative(projectRoot, file), newer.wsEndpoint)}`);
-      assert.match(result.stderr, /^doctor: 1 problem — fix it before a run$/m);
+      // Its only problem beside features whose modules the recording lacks (their scenarios would be skipped).
+      assert.deepEqual(besidesMissingModules(result.stderr), [`uat: ${versionMismatch(path.relative(projectRoot, file), newer.wsEndpoint)}`]);
     } finally {
       await odoo.close();
     }

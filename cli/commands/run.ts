@@ -23,6 +23,7 @@ import { markFaultsBroken } from '../../support/evidence/fault-status';
 import { sealResults } from '../../support/signoff/result-seal';
 import { readAllureResults } from '../../support/evidence/allure-results';
 import { groupScenarios } from '../../support/evidence/scenarios';
+import { missingModules } from '../../support/odoo/capabilities';
 import { OdooGateway } from '../../support/odoo/gateway';
 import { ApiKeyRing, KEY_LIFETIME_HOURS } from '../../support/odoo/rpc/api-keys';
 import { encodeRunIdentities, RUN_IDENTITIES_VARIABLE } from '../../support/odoo/rpc/run-identities';
@@ -173,8 +174,8 @@ export async function run(args: string[]): Promise<number> {
       writeRun();
       throw new HarnessError('the feature files could not be turned into tests (see above); no scenario ran', 4);
     }
-    // Role users are provisioned once, before parallel workers need them.
-    const roles = new Set(needs.flatMap((f) => f.roles));
+    // Role users are provisioned once, before parallel workers need them; a feature the target lacks modules for is skipped, and acts as nobody.
+    const roles = new Set(needs.filter((f) => missingModules(gateway.capabilities, f.modules).length === 0).flatMap((f) => f.roles));
     const provisioned = await ensureRoleUsers(gateway, roles);
     for (const { role, action, login } of provisioned) console.log(`uat: role ${role}: ${action} user "${login}"`);
     // Every user the run acts as logs in here, once (with a key made for it on JSON-2), rather than once per worker.
