@@ -45,3 +45,8 @@ export function redact(text: string, secrets: Iterable<Secret | undefined>): str
   }
   return result;
 }
+
+/** Access tokens in addresses (a portal document's share link) let whoever holds them open, sign or pay the document. */
+export function withoutAccessTokens(text: string): string {
+  return text.replace(/(access_token=)[^&#"'\s<]+/g, '$1[redacted]');
+}

@@ -1,5 +1,6 @@
 import type { RecordRef } from '../operations/master-data';
 import { CustomerPortal } from '../ui/customer-portal';
+import { withoutAccessTokens } from '../../config/secret';
 import type { OdooWebClient } from '../ui/web-client';
 import type { PortalBuyerActs } from './portal-buyer-acts';
 
@@ -15,7 +16,7 @@ export function portalPageActs(client: OdooWebClient): PortalBuyerActs {
   };
   const viewOf = async (order: RecordRef, title: string) => {
     const { view } = await portal.visit(title, linkOf(order));
-    if (!view) throw new Error(`the portal page of ${order.name} (${linkOf(order)}) is not an order's page`);
+    if (!view) throw new Error(`the portal page of ${order.name} (${withoutAccessTokens(linkOf(order))}) is not an order's page`);
     return view;
   };
   /** The buyer is on the order's page, or goes there through its link. */

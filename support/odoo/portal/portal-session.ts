@@ -1,4 +1,5 @@
 import type { Credentials } from '../../config/environment';
+import { withoutAccessTokens } from '../../config/secret';
 import { AuthenticationError, BusinessRuleError, TransportError } from '../errors';
 import { networkReason } from '../server';
 import { csrfTokenOf, loginRefusalOf } from './portal-pages';
@@ -56,11 +57,11 @@ export class PortalSession {
     try {
       answer = JSON.parse(text) as typeof answer;
     } catch {
-      throw new TransportError(`${this.baseUrl}${path} answered HTTP ${response.status} with something that is not JSON (as "${this.login}")`, this.baseUrl, response.status);
+      throw new TransportError(`${this.baseUrl}${withoutAccessTokens(path)} answered HTTP ${response.status} with something that is not JSON (as "${this.login}")`, this.baseUrl, response.status);
     }
     if (answer.error) {
       const { name = '', message = answer.error.message ?? '' } = answer.error.data ?? {};
-      throw new BusinessRuleError(`${path} failed in Odoo for "${this.login}": ${message || name}`, name);
+      throw new BusinessRuleError(`${withoutAccessTokens(path)} failed in Odoo for "${this.login}": ${message || name}`, name);
     }
     return answer.result as T;
   }
@@ -76,7 +77,7 @@ export class PortalSession {
     let current = path;
     for (let hop = 0; [301, 302, 303, 307, 308].includes(response.status); hop += 1) {
       const location = response.headers.get('location');
-      if (!location || hop === MAX_REDIRECTS) throw new TransportError(`${this.baseUrl}${path} kept redirecting (last to ${location ?? 'nowhere'})`, this.baseUrl, response.status);
+      if (!location || hop === MAX_REDIRECTS) throw new TransportError(`${this.baseUrl}${withoutAccessTokens(path)} kept redirecting (last to ${location ? withoutAccessTokens(location) : 'nowhere'})`, this.baseUrl, response.status);
       const next = new URL(location, `${this.baseUrl}${current}`);
       current = `${next.pathname}${next.search}`;
       response = await this.#send(current, { method: 'GET' });

@@ -1,6 +1,6 @@
 import { ConfigError } from '../../config/errors';
 import type { Locator, Page } from '@playwright/test';
-import { redact, type Secret } from '../../config/secret';
+import { redact, withoutAccessTokens, type Secret } from '../../config/secret';
 import { OdooError } from '../errors';
 import type { VersionProfile } from '../version-profile';
 import { DANGER_NOTIFICATION, ERROR_DIALOG, errorFromShown, forgetRpcFailures, readRpcFailures, readShownError } from './error-dialog';
@@ -143,7 +143,7 @@ export class OdooWebClient {
     const reason = error instanceof OdooError ? `${error.constructor.name}: ${error.message}` : String(error);
     await this.evidence.attach(`${title} failed: Odoo's error`, redact(reason, secrets), 'text/plain').catch(() => undefined);
     const html = await this.page.content().catch(() => undefined);
-    if (html) await this.evidence.attach(`${title} failed: the page`, redact(html, secrets), 'text/html').catch(() => undefined);
+    if (html) await this.evidence.attach(`${title} failed: the page`, withoutAccessTokens(redact(html, secrets)), 'text/html').catch(() => undefined);
     const screenshot = await compactScreenshot(this.page, { fullPage: true }).catch(() => undefined);
     if (screenshot) await this.evidence.attach(`${title} failed (screenshot)`, screenshot, SCREENSHOT_CONTENT_TYPE).catch(() => undefined);
   }
