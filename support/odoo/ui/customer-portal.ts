@@ -83,9 +83,10 @@ export class CustomerPortal {
     await this.client.act(`pay ${order.name} online with the demo provider`, async () => {
       await page.locator(`${DIALOG} #simulated_payment_state`).selectOption('done');
       // The status page waits for Odoo to process the payment, then lands on the order: watched from before the click, so a quick landing is not missed.
-      const onStatusPage = page.waitForURL((url) => url.pathname === '/payment/status', { timeout: this.client.timeoutMs });
-      await page.locator(`${DIALOG} [name="o_payment_submit_button"]:visible`).first().click();
-      await onStatusPage;
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === '/payment/status', { timeout: this.client.timeoutMs }),
+        page.locator(`${DIALOG} [name="o_payment_submit_button"]:visible`).first().click(),
+      ]);
       await page.waitForURL((url) => url.pathname === `/my/orders/${order.id}`, { timeout: this.client.timeoutMs * 2 });
     });
   }

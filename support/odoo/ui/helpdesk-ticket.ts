@@ -68,6 +68,6 @@ export async function closeTicketInWebClient(client: OdooWebClient, ticket: numb
       await press(stages.locator('.dropdown-toggle:visible').first());
       await press(client.page.locator('.o-dropdown--menu .dropdown-item').filter({ hasText: exactly }).first());
     }
-    await client.expectVisible(stages.locator('[aria-checked="true"]').filter({ hasText: stageName }));
+    await client.expectVisible(stages.locator('[aria-checked="true"]').filter({ hasText: exactly }));
   });
 }
