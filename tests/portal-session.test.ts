@@ -138,12 +138,14 @@ describe("the buyer's portal session (rpc mode)", () => {
     assert.deepEqual(await acts.tryToOpen(OTHERS_ORDER), { status: 200, path: '/my', showsDocument: false, listed: false });
   });
 
-  it("turns a JSON route's error into Odoo's words, and ends the session on the server", async () => {
+  it("turns a JSON route's error into Odoo's words without the document's access token, and ends the session on the server", async () => {
     const session = await PortalSession.logIn(url, credentials(password), 5_000);
     await assert.rejects(session.jsonRoute('/my/orders/3/accept?access_token=00000000-0000-4000-8000-000000000000', {}), (error: unknown) => {
       assert.ok(error instanceof BusinessRuleError);
       assert.equal(error.odooException, 'odoo.exceptions.UserError');
       assert.match(error.message, /accept.* failed in Odoo for "uat\.portal\.test@harness\.invalid": The order is not in a state requiring customer signature\./);
+      assert.match(error.message, /access_token=\[redacted\]/);
+      assert.doesNotMatch(error.message, /00000000-0000-4000-8000-000000000000/, 'the access token opens the document: not in a message');
       return true;
     });
     await session.logOut();
