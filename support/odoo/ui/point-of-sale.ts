@@ -126,8 +126,7 @@ export class PosApp {
     const keypad = this.#page.locator('.payment-screen .numpad');
     for (const key of String(amount)) await keypad.getByRole('button', { name: key, exact: true }).click();
     const shown = this.#page.locator('.paymentline.selected .payment-amount');
-    const [units, decimals] = amount.toFixed(2).split('.');
-    await shown.filter({ hasText: new RegExp(`(^|[^\\d])${units}\\.\\s*${decimals}\\s*$`) }).waitFor({ timeout: this.client.timeoutMs });
+    await shown.filter({ hasText: shownAmountPattern(amount) }).waitFor({ timeout: this.client.timeoutMs });
   }
 
   /** The order the app synced into the session: the one that was not there before validating (read back over RPC until a deadline: the app syncs in the background). */
@@ -194,4 +193,14 @@ export class PosApp {
       }
     });
   }
+}
+
+/**
+ * An amount of a two-decimal currency as the POS app may show it, whatever its
+ * locale: "1,000.00", "1000.00", "1.000,00 €", "$ 50.00" (digits and
+ * separators; leading zeros as in "0.50").
+ */
+export function shownAmountPattern(amount: number): RegExp {
+  const cents = String(Math.round(Math.abs(amount) * 100));
+  return new RegExp(`^\\D*(?:0\\D?)*${[...cents].join('\\D?')}\\D*$`);
 }
