@@ -49,9 +49,12 @@ export function provisionedLogin(role: string): string {
  * has to be stored or passed around.
  */
 export function provisionedPassword(environment: HarnessEnvironment, role: string): Secret {
-  const digest = createHmac('sha256', environment.odoo.admin.password.reveal())
-    .update(`uat-role:${environment.odoo.db}:${role}`)
-    .digest('base64url');
+  return derivedPassword(environment, `uat-role:${environment.odoo.db}:${role}`);
+}
+
+/** A password every process of a run derives alike from the set-up user's password and what it is for. */
+export function derivedPassword(environment: HarnessEnvironment, purpose: string): Secret {
+  const digest = createHmac('sha256', environment.odoo.admin.password.reveal()).update(purpose).digest('base64url');
   return new Secret(`Uat-${digest.slice(0, 24)}`);
 }
 

@@ -67,11 +67,11 @@ export async function openSessionOf(client: OdooClient, store: number): Promise<
  * made for the cashier (pos.config._action_to_open_ui), then the cash
  * counted into the drawer (set_opening_control, 18 and 19).
  */
-export async function openStoreSession(cashier: OdooClient, store: number, openingCash: number, notes = ''): Promise<RecordRef> {
+export async function openStoreSession(cashier: OdooClient, store: number, openingCash: number): Promise<RecordRef> {
   const existing = await openSessionOf(cashier, store);
   if (existing) throw new Error(`store ${store} already has session ${existing.name} open: close it before opening another`);
   const id = await cashier.create('pos.session', { config_id: store, user_id: await cashier.uid() });
-  await cashier.call('pos.session', 'set_opening_control', { ids: [id], kwargs: { cashbox_value: openingCash, notes } });
+  await cashier.call('pos.session', 'set_opening_control', { ids: [id], kwargs: { cashbox_value: openingCash, notes: '' } });
   const { name } = await cashier.readOne<{ name: string }>('pos.session', id, ['name']);
   return { model: 'pos.session', id, name };
 }
@@ -136,13 +136,13 @@ export async function nextTillOrder(cashier: OdooClient, profile: VersionProfile
  * card terminal's difference (close_session_from_ui). Odoo answers a refusal
  * as { successful: false, message }: that is the step's failure.
  */
-export async function closeStoreSession(cashier: OdooClient, session: number, countedCash: number, cardMethods: number[], notes = ''): Promise<void> {
+export async function closeStoreSession(cashier: OdooClient, session: number, countedCash: number, cardMethods: number[]): Promise<void> {
   const refused = (answer: { successful: boolean; message?: string }) => {
     // Odoo's own refusal, as close_session_from_ui words it (a draft order left, a journal without a loss account).
     if (!answer.successful) throw new BusinessRuleError(`Odoo refused to close session ${session}: ${answer.message ?? 'no reason given'}`, 'UserError');
   };
   refused(await cashier.call('pos.session', 'post_closing_cash_details', { ids: [session], kwargs: { counted_cash: countedCash } }));
-  await cashier.call('pos.session', 'update_closing_control_state_session', { ids: [session], kwargs: { notes } });
+  await cashier.call('pos.session', 'update_closing_control_state_session', { ids: [session], kwargs: { notes: '' } });
   refused(await cashier.call('pos.session', 'close_session_from_ui', { ids: [session], kwargs: { bank_payment_method_diff_pairs: cardMethods.map((m) => [m, 0]) } }));
 }
 

@@ -1,10 +1,10 @@
-import { createHmac } from 'node:crypto';
 import type { Credentials, HarnessEnvironment } from '../../config/environment';
 import { ConfigError, HarnessError } from '../../config/errors';
-import { Secret } from '../../config/secret';
+import type { Secret } from '../../config/secret';
 import type { Capabilities } from '../capabilities';
 import type { RecordRef } from '../operations/master-data';
 import type { OdooClient } from '../rpc/client';
+import { derivedPassword } from '../roles';
 import { x2many } from '../rpc/x2many';
 import { requireXmlIds } from '../xml-ids';
 
@@ -36,8 +36,7 @@ export function portalBuyerLogin(namespace: string): string {
  * knows it to keep it out of every report.
  */
 export function portalBuyerPassword(environment: HarnessEnvironment, login: string): Secret {
-  const digest = createHmac('sha256', environment.odoo.admin.password.reveal()).update(`uat-portal:${environment.odoo.db}:${login}`).digest('base64url');
-  return new Secret(`Uat-${digest.slice(0, 24)}`);
+  return derivedPassword(environment, `uat-portal:${environment.odoo.db}:${login}`);
 }
 
 /**
