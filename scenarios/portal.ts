@@ -2,13 +2,15 @@ import type { Actor } from '../support/actors';
 import { attachText } from '../support/evidence/attachments';
 import type { PortalBuyerActs } from '../support/odoo/acts/portal-buyer-acts';
 import type { RecordRef } from '../support/odoo/operations/master-data';
-import { askForOnlineAcceptance, createCompanyCustomer, readAcceptance, sendQuotationByEmail, type OnlineAcceptance } from '../support/odoo/operations/online-quotations';
-import { confirmOrder, createQuotation, readOrder } from '../support/odoo/operations/sales';
+import {
+  acceptanceFlags, askForOnlineAcceptance, createCompanyCustomer, portalAcceptanceButtons, readAcceptance, sendQuotationByEmail, type OnlineAcceptance,
+} from '../support/odoo/operations/online-quotations';
+import { confirmOrder, createQuotation } from '../support/odoo/operations/sales';
 import { prepareShopCheckout } from '../support/odoo/operations/shop';
 import { archivePortalBuyer, provisionPortalBuyer } from '../support/odoo/portal/portal-buyers';
 import type { PortalDocument, PortalOrderView } from '../support/odoo/portal/portal-pages';
 import { attachRecord, type World } from '../support/world';
-import { expectAll, expectEqual, expectThat } from './expect';
+import { expectAll, expectEqual, expectThat, type Comparison } from './expect';
 import { goodsOf, type GoodsRow } from './goods';
 
 /** A row of "the customer's buyer sees the order in the portal with:". */
@@ -58,27 +60,46 @@ export async function haveOtherCustomersOrder(world: World, customerAlias: strin
 export async function sendForOnlineAcceptance(world: World, actor: Actor, acceptance: OnlineAcceptance): Promise<void> {
   const order = world.notes.recall('the order');
   const salesperson = await world.rpc(actor);
+  world.notes.remember('the online acceptance', acceptance);
   await askForOnlineAcceptance(salesperson, order.id, acceptance);
   await sendQuotationByEmail(salesperson, order.id);
-  const state = await readOrder(world.odoo.admin, order.id);
-  expectEqual(state.state, 'sent', `the state of quotation ${order.name} after ${actor.phrase} sent it`);
+  const state = await readAcceptance(world.odoo.admin, order.id);
+  expectAll([
+    { what: `the state of quotation ${order.name} after ${actor.phrase} sent it`, expected: 'sent', actual: state.state },
+    ...acceptanceAsOdooKeepsIt(order.name, acceptance, state.asks),
+  ]);
   await attachRecord(world, 'the quotation', order);
+}
+
+/** The quotation's acceptance flags against what the sentence asked: Odoo must ask the customer exactly that. */
+function acceptanceAsOdooKeepsIt(orderName: string, asked: OnlineAcceptance, kept: OnlineAcceptance): Comparison[] {
+  const [expected, actual] = [acceptanceFlags(asked), acceptanceFlags(kept)];
+  return [
+    { what: `the online signature ${orderName} asks of the customer (require_signature)`, expected: expected.signature, actual: actual.signature },
+    { what: `the online payment ${orderName} asks of the customer (require_payment)`, expected: expected.payment, actual: actual.payment },
+  ];
 }
 
 async function buyerActs(world: World): Promise<PortalBuyerActs> {
   return world.portal(world.notes.recall('the portal buyer'));
 }
 
-/** The buyer opens the quotation from its list in the portal: it shows the quotation, with the buttons its acceptance asks for. */
+/**
+ * The buyer opens the quotation from its list in the portal: it shows the
+ * quotation with exactly the buttons of the acceptance the salesperson's
+ * step asked for, and Odoo's flags on the quotation still ask just that.
+ */
 export async function buyerOpensQuotation(world: World): Promise<void> {
   const order = world.notes.recall('the order');
+  const asked = world.notes.recall('the online acceptance');
   const view = await (await buyerActs(world)).openQuotation(order);
   await attachPortalView(world, `the quotation ${order.name} in the portal`, view);
   const { asks } = await readAcceptance(world.odoo.admin, order.id);
-  const offered = asks.signature ? (asks.payment ? 'Sign & Pay' : 'Accept & Sign') : 'Accept & Pay';
+  const buttons = (names: string[]) => names.join(', ') || 'none';
   expectAll([
     { what: 'the document the portal shows', expected: `Quotation ${order.name}`, actual: `${view.stage} ${view.name}` },
-    { what: `the buyer's buttons on ${order.name} in the portal`, expected: offered, actual: view.actions.join(', ') },
+    ...acceptanceAsOdooKeepsIt(order.name, asked, asks),
+    { what: `the buyer's buttons on ${order.name} in the portal`, expected: buttons(portalAcceptanceButtons(asked)), actual: buttons(view.actions) },
   ]);
 }
 

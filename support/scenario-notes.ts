@@ -1,6 +1,7 @@
 import type { ComplaintDesk } from './odoo/operations/service';
 import type { Store } from './odoo/operations/point-of-sale';
 import type { RecordRef } from './odoo/operations/master-data';
+import type { OnlineAcceptance } from './odoo/operations/online-quotations';
 import type { PortalBuyer } from './odoo/portal/portal-buyers';
 import type { WarehouseRef } from './odoo/operations/warehouses';
 import type { ServerVersion } from './odoo/server';
@@ -30,6 +31,8 @@ export interface Notes {
   'the complaint desk': ComplaintDesk;
   /** The customer's buyer on the portal (a portal user of the customer's contact), and orders of other customers by customer alias. */
   'the portal buyer': PortalBuyer;
+  /** What the salesperson's sentence asked of the customer online: the portal's buttons must show exactly that. */
+  'the online acceptance': OnlineAcceptance;
   "other customers' orders": Map<string, RecordRef>;
   /** Shop listing (product template) of each product sold in the shop. */
   'the shop listings': Map<number, number>;

@@ -10,6 +10,22 @@ export interface OnlineAcceptance {
 }
 
 /**
+ * The buttons the portal offers the customer on a quotation that asks this
+ * online (sale's portal template, the same on 18 and 19: "Sign & Pay",
+ * "Accept & Sign", "Accept & Pay"); none when it asks for neither.
+ */
+export function portalAcceptanceButtons(acceptance: OnlineAcceptance): string[] {
+  if (acceptance.signature) return [acceptance.payment ? 'Sign & Pay' : 'Accept & Sign'];
+  return acceptance.payment ? ['Accept & Pay'] : [];
+}
+
+/** What a quotation's acceptance flags (require_signature, require_payment) say in a check: "asked" or "not asked". */
+export function acceptanceFlags(acceptance: OnlineAcceptance): { signature: string; payment: string } {
+  const said = (asked: boolean) => (asked ? 'asked' : 'not asked');
+  return { signature: said(acceptance.signature), payment: said(acceptance.payment) };
+}
+
+/**
  * Asks for an online signature, and for the full amount paid online, on this
  * quotation only. The company's settings (sale's portal_confirmation_sign and
  * _pay) are only the defaults of these fields: changing them would change
