@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import { loadEnvironment } from '../support/config/environment';
 import { ConfigError, HarnessError } from '../support/config/errors';
 import type { Capabilities } from '../support/odoo/capabilities';
-import { archivePortalBuyer, provisionPortalBuyer, portalBuyerLogin, portalBuyerPassword } from '../support/odoo/portal/portal-buyers';
+import { attachText } from '../support/evidence/attachments';
+import { archivePortalBuyer, provisionPortalBuyer, portalBuyerLogin } from '../support/odoo/portal/portal-buyers';
+import { everySecretOf, portalBuyerPassword, provisionedPassword } from '../support/odoo/roles';
 import { OdooClient } from '../support/odoo/rpc/client';
 import type { RpcCall, RpcTransport } from '../support/odoo/rpc/transport';
 import { versionProfile } from '../support/odoo/version-profile';
@@ -35,19 +37,34 @@ function odoo19(readBack: { share: boolean; all_group_ids: number[] }): RpcTrans
 
 function setUp(transport: RpcTransport, values: Record<string, string> = { UAT_PROVISION_ROLES: 'true' }) {
   const dir = scratchDir('uat-portal-');
-  const environment = loadEnvironment(writeEnvFile(dir, 'uat', { ...validEnvironment, ...values }), { root: dir }).environment;
+  const file = writeEnvFile(dir, 'uat', { ...validEnvironment, ...values });
+  const environment = loadEnvironment(file, { root: dir }).environment;
   const admin = new OdooClient({ transport, login: 'admin', assertWritable: () => undefined });
-  return { admin, environment, capabilities: { profile: versionProfile(19) } as Capabilities };
+  return { admin, environment, file, capabilities: { profile: versionProfile(19) } as Capabilities };
 }
 
 describe("a customer's buyer on the portal", () => {
-  it('has a login of its scenario and a password derived from the set-up password and that login', () => {
+  it("has a login of its scenario, and the password the harness derives for this database's portal buyers", () => {
     const { environment } = setUp(odoo19({ share: true, all_group_ids: [7] }));
+    const { environment: otherDatabase } = setUp(odoo19({ share: true, all_group_ids: [7] }), { UAT_PROVISION_ROLES: 'true', ODOO_DB: 'uat19-copy' });
     assert.equal(portalBuyerLogin('UAT-7KQ2M-X3AB'), 'uat.portal.uat-7kq2m-x3ab@harness.invalid');
-    const password = portalBuyerPassword(environment, portalBuyerLogin('UAT-7KQ2M-X3AB'));
-    assert.equal(password.reveal(), portalBuyerPassword(environment, portalBuyerLogin('UAT-7KQ2M-X3AB')).reveal());
-    assert.notEqual(password.reveal(), portalBuyerPassword(environment, portalBuyerLogin('UAT-7KQ2M-Y4CD')).reveal());
+    const password = portalBuyerPassword(environment);
+    assert.equal(password.reveal(), portalBuyerPassword(environment).reveal(), 'every process of a run derives the same one');
+    assert.notEqual(password.reveal(), portalBuyerPassword(otherDatabase).reveal());
+    assert.notEqual(password.reveal(), provisionedPassword(environment, 'SALES').reveal());
     assert.equal(String(password), '[redacted]');
+  });
+
+  it("is among the run's secrets: an attachment, a trace or a recording that shows its password shows [redacted]", async () => {
+    const { environment, file } = setUp(odoo19({ share: true, all_group_ids: [7] }));
+    const password = portalBuyerPassword(environment).reveal();
+    assert.ok(everySecretOf(environment).includes(password), 'traces and recordings leave it out');
+    // An attachment of a worker redacts with the secrets of the run's environment (UAT_ENV), as runSecrets() reads them.
+    process.env.UAT_ENV = file;
+    const attached: { name: string; body: string }[] = [];
+    const testInfo = { attach: async (name: string, { body }: { body: string }) => void attached.push({ name, body }) };
+    await attachText(testInfo, 'the portal login', `POST /web/login login=uat.portal.x@harness.invalid&password=${password}&redirect=/my`);
+    assert.deepEqual(attached, [{ name: 'the portal login', body: 'POST /web/login login=uat.portal.x@harness.invalid&password=[redacted]&redirect=/my' }]);
   });
 
   it('is made as a contact of the company with a user holding the Portal group only', async () => {

@@ -52,6 +52,22 @@ export function provisionedPassword(environment: HarnessEnvironment, role: strin
   return derivedPassword(environment, `uat-role:${environment.odoo.db}:${role}`);
 }
 
+/**
+ * The password of the portal buyers the harness makes on this database
+ * (one per scenario, archived after it): derived as the role users' are, so
+ * every process of a run, and the report built after it, knows it to keep
+ * it out of what they show. One for all buyers: a password per login could
+ * not be known outside the scenario that made it.
+ */
+export function portalBuyerPassword(environment: HarnessEnvironment): Secret {
+  return derivedPassword(environment, `uat-portal:${environment.odoo.db}`);
+}
+
+/** Every password the harness derives for the users it makes: each provisioned role's and the portal buyers'. */
+export function derivedPasswords(environment: HarnessEnvironment): Secret[] {
+  return [...Object.keys(ROLE_DEFINITIONS).map((role) => provisionedPassword(environment, role)), portalBuyerPassword(environment)];
+}
+
 /** A password every process of a run derives alike from the set-up user's password and what it is for. */
 export function derivedPassword(environment: HarnessEnvironment, purpose: string): Secret {
   const digest = createHmac('sha256', environment.odoo.admin.password.reveal()).update(purpose).digest('base64url');
@@ -60,15 +76,16 @@ export function derivedPassword(environment: HarnessEnvironment, purpose: string
 
 /**
  * Every secret a run may send or show: the set-up user's password and API
- * key, each configured role's password and key, and every provisioned role's
- * derived password. Kept out of recordings, traces and reports.
+ * key, each configured role's password and key, and every password the
+ * harness derives (provisioned roles, portal buyers). Kept out of
+ * recordings, traces and reports.
  */
 export function everySecretOf(environment: HarnessEnvironment): string[] {
   return [
     environment.odoo.admin.password.reveal(),
     environment.odoo.apiKey?.reveal() ?? '',
     ...Object.values(environment.roles).flatMap((r) => [r.password.reveal(), r.apiKey?.reveal() ?? '']),
-    ...Object.keys(ROLE_DEFINITIONS).map((role) => provisionedPassword(environment, role).reveal()),
+    ...derivedPasswords(environment).map((password) => password.reveal()),
     ...runKeys().map((key) => key.reveal()),
   ].filter(Boolean);
 }

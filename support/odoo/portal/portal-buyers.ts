@@ -1,10 +1,9 @@
 import type { Credentials, HarnessEnvironment } from '../../config/environment';
 import { ConfigError, HarnessError } from '../../config/errors';
-import type { Secret } from '../../config/secret';
 import type { Capabilities } from '../capabilities';
 import type { RecordRef } from '../operations/master-data';
 import type { OdooClient } from '../rpc/client';
-import { derivedPassword } from '../roles';
+import { portalBuyerPassword } from '../roles';
 import { x2many } from '../rpc/x2many';
 import { requireXmlIds } from '../xml-ids';
 
@@ -31,15 +30,6 @@ export function portalBuyerLogin(namespace: string): string {
 }
 
 /**
- * The password of a portal buyer, derived from the set-up user's password
- * and the login (as the role users' are): nothing new to store, and the run
- * knows it to keep it out of every report.
- */
-export function portalBuyerPassword(environment: HarnessEnvironment, login: string): Secret {
-  return derivedPassword(environment, `uat-portal:${environment.odoo.db}:${login}`);
-}
-
-/**
  * Makes the buyer's contact under the company and its portal user, then
  * reads the user back: it must be a share (portal) user holding no internal
  * group, or the scenario would test an employee's rights, not a customer's.
@@ -55,7 +45,7 @@ export async function provisionPortalBuyer(
   }
   const [portalGroup, internalGroup] = await requireXmlIds(admin, [PORTAL_GROUP, 'base.group_user']);
   const login = portalBuyerLogin(buyer.namespace);
-  const password = portalBuyerPassword(environment, login);
+  const password = portalBuyerPassword(environment);
   const contact = await admin.create('res.partner', { name: buyer.name, parent_id: buyer.company.id, type: 'contact', email: login });
   const [existing] = await admin.search('res.users', [['login', '=', login]], { context: { active_test: false } });
   const values = { name: buyer.name, login, partner_id: contact, password: password.reveal(), active: true, [capabilities.profile.userGroupsField]: [x2many.set([portalGroup as number])] };
