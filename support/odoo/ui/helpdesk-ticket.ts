@@ -39,16 +39,26 @@ export async function enterTicketInWebClient(client: OdooWebClient, entry: Ticke
   return id;
 }
 
-/** Types into a many2many tags field and picks the suggestion that is exactly the label, not "Search More..." or "Create". */
-async function chooseTag(client: OdooWebClient, widget: Locator, label: string): Promise<void> {
+/** A text that is this label and nothing more (around it, only spaces): order S00012 is not S000123. */
+function exactly(label: string): RegExp {
+  return new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
+/**
+ * Types into a many2many tags field (helpdesk_mgmt_sale's sale_order_ids,
+ * whose suggestions and tags show each order's name) and picks the
+ * suggestion that is exactly the label: not one that only contains it
+ * (typing S00012 also offers S000123), nor "Search More..." or "Create".
+ */
+export async function chooseTag(client: OdooWebClient, widget: Locator, label: string): Promise<void> {
   await widget.locator('input').first().fill(label);
   const suggestion = client.page
     .locator('.o-autocomplete--dropdown-menu .o-autocomplete--dropdown-item:not(.o_m2o_dropdown_option)')
-    .filter({ hasText: label })
+    .filter({ hasText: exactly(label) })
     .first();
   await client.expectVisible(suggestion);
   await suggestion.click();
-  await client.expectVisible(widget.locator('.o_tag').filter({ hasText: label }));
+  await client.expectVisible(widget.locator('.o_tag').filter({ hasText: exactly(label) }));
 }
 
 /**
@@ -60,14 +70,14 @@ async function chooseTag(client: OdooWebClient, widget: Locator, label: string):
 export async function closeTicketInWebClient(client: OdooWebClient, ticket: number, stageName: string): Promise<void> {
   const form = await FormView.open(client, 'helpdesk.ticket', ticket);
   const stages = form.root.locator('.o_field_widget[name="stage_id"]');
-  const exactly = new RegExp(`^\\s*${stageName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  const stage = exactly(stageName);
   await client.act(`move to stage ${stageName}`, async () => {
-    const shown = stages.locator('button[role="radio"]:visible').filter({ has: client.page.locator('span').getByText(exactly) });
+    const shown = stages.locator('button[role="radio"]:visible').filter({ has: client.page.locator('span').getByText(stage) });
     if (await shown.count()) await press(shown.first());
     else {
       await press(stages.locator('.dropdown-toggle:visible').first());
-      await press(client.page.locator('.o-dropdown--menu .dropdown-item').filter({ hasText: exactly }).first());
+      await press(client.page.locator('.o-dropdown--menu .dropdown-item').filter({ hasText: stage }).first());
     }
-    await client.expectVisible(stages.locator('[aria-checked="true"]').filter({ hasText: exactly }));
+    await client.expectVisible(stages.locator('[aria-checked="true"]').filter({ hasText: stage }));
   });
 }
