@@ -275,14 +275,15 @@ async function xmlRpcUser(environment: HarnessEnvironment, role: Role): Promise<
 
 // ---------------------------------------------------------------- runs
 
-/** The flow of one feature, with a client per user it acts as. */
-export type Flow = (users: Record<Role, Odoo>, namespace: string) => Promise<void>;
+/** The flow of one feature, with a client per user it acts as, and which of the modules it asked about are installed. */
+export type Flow = (users: Record<Role, Odoo>, namespace: string, installed: ReadonlySet<string>) => Promise<void>;
 
 /**
  * Runs a flow as a script: `npx tsx benchmarks/bare/<flow>.ts --env local-nokey`.
  * Prints, last, {"flow", "fixed": [start, end], "scenario": [start, end], "closing": [start, end]} in epoch ms.
+ * The modules a flow depends on are read in the fixed part, as the harness reads a target's modules once at its start.
  */
-export async function runFlow(name: string, roles: Role[], flow: Flow): Promise<void> {
+export async function runFlow(name: string, roles: Role[], flow: Flow, dependsOnModules: string[] = []): Promise<void> {
   const { values } = parseArgs({ options: { env: { type: 'string', default: 'local-nokey' } } });
   const environment = loadEnvironment(values.env ?? 'local-nokey', { overrides: process.env }).environment;
   const namespace = `BARE-${Date.now().toString(36).toUpperCase()}`;
@@ -295,10 +296,11 @@ export async function runFlow(name: string, roles: Role[], flow: Flow): Promise<
     keyed.push(user);
     users[role] = user.odoo;
   }
+  const installed = dependsOnModules.length ? await installedModules(users.ADMIN, dependsOnModules) : new Set<string>();
   const flowStarted = Date.now();
   let failure: unknown;
   try {
-    await flow(users, namespace);
+    await flow(users, namespace, installed);
   } catch (error) {
     failure = error;
   }
@@ -318,6 +320,12 @@ async function serverMajor(url: string): Promise<number> {
 }
 
 // ---------------------------------------------------------------- shared steps
+
+/** Which of these modules are installed: one read. */
+async function installedModules(admin: Odoo, names: string[]): Promise<Set<string>> {
+  const modules = await searchRead<{ name: string }>(admin, 'ir.module.module', [['name', 'in', names], ['state', '=', 'installed']], ['name']);
+  return new Set(modules.map((m) => m.name));
+}
 
 export function check(condition: boolean, what: string): void {
   if (!condition) throw new Error(`check failed: ${what}`);
