@@ -66,7 +66,8 @@ describe("the bare complaint flow's desk (benchmarks/bare/cs-002.ts)", () => {
 
   it('opens and closes a ticket with the writes the harness sends', async () => {
     const spec = { title: 'Complaint: a damaged unit [BARE-1]', customer: 9, order: 3, description: 'Blue Yonder Cafes reports a damaged unit, delivered with WH/OUT/00007.' };
-    const [bare, harness]: Written[] = [[], []];
+    const bare: Written = [];
+    const harness: Written = [];
     const desk = await bareDesk(bareOdoo(2, bare), 'helpdesk-ticket');
     await desk.close(bareOdoo(8, bare), await desk.open(bareOdoo(8, bare), spec));
     const harnessDesk = await helpdeskTicketDesk(harnessClient(2, harness), 'UAT Customer Care');
