@@ -36,8 +36,16 @@ export function rolesOfTarget(capabilities: Capabilities): string[] {
     .map(([role]) => role);
 }
 
-/** Apps whose groups are worth listing for a role (others are noise in a report). */
-const RELEVANT_GROUP_APPS = ['sales_team', 'stock', 'purchase', 'account', 'project', 'helpdesk', 'website', 'base'];
+/**
+ * The apps whose groups are worth listing for the roles (others are noise
+ * in a report): those of every group the target's roles need, so the list
+ * follows the target (the cashier's Point of Sale, the service agent's
+ * helpdesk_mgmt or Project), and base's user types.
+ */
+export function relevantGroupApps(capabilities: Capabilities): string[] {
+  const groups = rolesOfTarget(capabilities).flatMap((role) => roleGroups(capabilities, role));
+  return [...new Set(['base', ...groups.map((xmlId) => xmlId.slice(0, xmlId.indexOf('.')))])].sort();
+}
 
 export function provisionedLogin(role: string): string {
   return `uat.${role.toLowerCase()}@harness.invalid`;
@@ -137,7 +145,7 @@ export async function relevantGroups(admin: OdooClient, capabilities: Capabiliti
   const groupIds = user[field] ?? [];
   const data = await admin.searchRead<{ module: string; res_id: number }>(
     'ir.model.data',
-    [['model', '=', 'res.groups'], ['res_id', 'in', groupIds], ['module', 'in', RELEVANT_GROUP_APPS]],
+    [['model', '=', 'res.groups'], ['res_id', 'in', groupIds], ['module', 'in', relevantGroupApps(capabilities)]],
     ['module', 'res_id'],
   );
   const relevantIds = [...new Set(data.map((d) => d.res_id))];
