@@ -136,7 +136,7 @@ async function shelfPriced(world: World, rows: GoodsRow[]): Promise<TillGoods[]>
 }
 
 /** Units on hand of every scenario product in the store's warehouse. */
-async function storeStock(world: World): Promise<UnitsByProduct> {
+export async function storeStock(world: World): Promise<UnitsByProduct> {
   const { stockLocation } = world.notes.recall('the store');
   const products = world.notes.products.all();
   return new Map(await Promise.all(products.map(async (p) => [p.id, await onHand(world.odoo.admin, p.id, stockLocation)] as [number, number])));

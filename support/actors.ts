@@ -15,6 +15,7 @@ export const ACTOR_ROLES = {
   'the credit controller': 'CREDIT',
   'the service agent': 'SERVICE',
   'the cashier': 'CASHIER',
+  'the click and collect cashier': 'COLLECT_CASHIER',
 } as const satisfies Record<string, string>;
 
 export type ActorPhrase = keyof typeof ACTOR_ROLES;

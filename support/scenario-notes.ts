@@ -45,6 +45,8 @@ export interface Notes {
   'the sale': RecordRef;
   'the refund': RecordRef;
   'the store stock before': UnitsByProduct;
+  /** The shop's "Pay at the store" payment provider (click and collect). */
+  'the pay at the store option': number;
 }
 
 /** Records a scenario names by the analyst's aliases ("Oak shelf"), one book per kind. */

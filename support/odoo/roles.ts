@@ -27,6 +27,9 @@ export const ROLE_DEFINITIONS: Record<string, { title: string; groups: string[];
   // The cashier sells, refunds, opens and closes the register; setting up a store is the store manager's (group_pos_manager).
   // A role of targets with the Point of Sale only: elsewhere its group does not exist.
   CASHIER: { title: 'Cashier', groups: ['point_of_sale.group_pos_user'], modules: ['point_of_sale'] },
+  // A click and collect store's cashier also loads shop orders into the till and settles them (pos_sale):
+  // listing and confirming a sale order of any salesperson needs Sales' all-documents user.
+  COLLECT_CASHIER: { title: 'Click and collect cashier', groups: ['point_of_sale.group_pos_user', 'sales_team.group_sale_salesman_all_leads'], modules: ['point_of_sale', 'pos_sale'] },
 };
 
 /** The roles a target has: those whose modules (if a role names any) are installed on it. */

@@ -48,6 +48,8 @@ export interface VersionProfile {
   posOrderSync: PosOrderSync | undefined;
   /** The order a POS refund takes back: refunded_order_ids (many2many) on 17, refunded_order_id from 18 (in the 17, 18, 19 sources). */
   posRefundedOrderField: 'refunded_order_ids' | 'refunded_order_id';
+  /** sale.order.line's taxes: tax_id until 18, tax_ids from 19 (in the 17, 18, 19 sources; seen on 18 and 19). */
+  saleLineTaxesField: 'tax_id' | 'tax_ids';
 }
 
 /** How a version's POS app hands a paid order to Odoo. */
@@ -85,6 +87,7 @@ const profiles: Record<number, VersionProfile> = {
     orderCountsClosedTasks: false,
     posOrderSync: undefined,
     posRefundedOrderField: 'refunded_order_ids',
+    saleLineTaxesField: 'tax_id',
   },
   18: {
     major: 18,
@@ -107,6 +110,7 @@ const profiles: Record<number, VersionProfile> = {
     orderCountsClosedTasks: true,
     posOrderSync: { method: 'sync_from_ui', receiptNumber: 'sent as name', lineTaxes: 'link commands', marksRefunds: false },
     posRefundedOrderField: 'refunded_order_id',
+    saleLineTaxesField: 'tax_id',
   },
   19: {
     major: 19,
@@ -127,6 +131,7 @@ const profiles: Record<number, VersionProfile> = {
     orderCountsClosedTasks: true,
     posOrderSync: { method: 'sync_from_ui', receiptNumber: 'numbered by Odoo', lineTaxes: 'plain ids', marksRefunds: true },
     posRefundedOrderField: 'refunded_order_id',
+    saleLineTaxesField: 'tax_ids',
   },
 };
 

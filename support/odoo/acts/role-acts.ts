@@ -44,4 +44,6 @@ export interface ShopPurchase {
 /** A guest customer of the eCommerce shop who buys and pays with the demo provider: in the shop itself, or as Odoo records such a checkout. */
 export interface ShopCheckout {
   buyAndPay(purchase: ShopPurchase): Promise<RecordRef>;
+  /** Orders and chooses a payment option paid later (a payment_custom provider, e.g. "Pay at the store"): the order waits for its payment. */
+  orderToPayLater(purchase: ShopPurchase, provider: number): Promise<RecordRef>;
 }

@@ -2,6 +2,7 @@ import { validateTransfer } from '../operations/inventory';
 import { createCustomer } from '../operations/master-data';
 import { confirmPurchase } from '../operations/purchase';
 import { confirmOrder, createQuotation } from '../operations/sales';
+import { reserveWebsiteOrder } from '../operations/click-and-collect';
 import { placePaidWebsiteOrder } from '../operations/shop';
 import type { OdooClient } from '../rpc/client';
 import type { RoleActs, ShopCheckout } from './role-acts';
@@ -25,6 +26,10 @@ export function rpcShopCheckout(admin: OdooClient): ShopCheckout {
     async buyAndPay({ lines, shopper }) {
       const customer = await createCustomer(admin, shopper);
       return placePaidWebsiteOrder(admin, customer.id, lines.map((l) => ({ product: l.product.id, quantity: l.quantity })));
+    },
+    async orderToPayLater({ lines, shopper }, provider) {
+      const customer = await createCustomer(admin, shopper);
+      return reserveWebsiteOrder(admin, customer.id, lines.map((l) => ({ product: l.product.id, quantity: l.quantity })), provider);
     },
   };
 }

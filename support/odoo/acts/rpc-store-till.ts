@@ -1,5 +1,7 @@
-import { closeStoreSession, nextTillOrder, openStoreSession, readTillOrder, syncTillOrder, withTaxes, type Store } from '../operations/point-of-sale';
-import type { TillLine, TillPayment } from '../operations/pos-order-payload';
+import { saleOrderToSettle, settlingLines } from '../operations/click-and-collect';
+import type { RecordRef } from '../operations/master-data';
+import { closeStoreSession, nextTillOrder, openStoreSession, readTillOrder, syncTillOrder, withTaxes, type LineToRingUp, type Store, type TillOrderRead } from '../operations/point-of-sale';
+import type { TillLine, TillOrder, TillPayment } from '../operations/pos-order-payload';
 import type { OdooClient } from '../rpc/client';
 import type { VersionProfile } from '../version-profile';
 import type { StoreTill, Tender, TillGoods } from './store-till';
@@ -17,13 +19,27 @@ export function tenderedPayments(store: Store, total: number, tender: Tender): T
 }
 
 /**
+ * The lines that take goods back from a sale, as the POS app's refund makes
+ * them (ticket_screen.js onDoRefund, 18 and 19): each from the sale's line of
+ * its product, at that line's price, discount and taxes (not today's).
+ */
+export function refundLines(sale: RecordRef, sold: TillOrderRead, goods: { product: number; productName: string; quantity: number }[]): LineToRingUp[] {
+  return goods.map((line) => {
+    const soldLine = sold.lines.find((l) => l.product === line.product && l.quantity > 0);
+    if (!soldLine) throw new Error(`${sale.name} did not sell ${line.productName}: nothing to refund`);
+    return { ...line, quantity: -line.quantity, priceUnit: soldLine.priceUnit, discount: soldLine.discount, taxes: soldLine.taxes, refundedOrderLine: soldLine.id };
+  });
+}
+
+/**
  * A cashier's till over RPC, as the cashier's own user: the calls the POS
  * app makes (session opening, order sync, closing). `orderKey` gives each
  * order the app's uuid from its place in the session, within the scenario's
  * namespace, so a replay sends the same requests.
  */
 export function rpcStoreTill(cashier: OdooClient, profile: VersionProfile, orderKey: (place: string) => string): StoreTill {
-  const ringUp = async (store: Store, session: number, lines: TillLine[], tender: Tender) => {
+  /** `order`: what the order takes from elsewhere (a settled sale order's customer, pricelist and fiscal position; a refund's customer). */
+  const ringUp = async (store: Store, session: number, lines: TillLine[], tender: Tender, order: Pick<TillOrder, 'customer' | 'fiscalPosition'> & { pricelist?: number | false } = {}) => {
     const total = lines.reduce((sum, line) => sum + line.priceSubtotalIncl, 0);
     const { place, receiptNumber, pricelist } = await nextTillOrder(cashier, profile, session);
     return syncTillOrder(cashier, profile, {
@@ -31,7 +47,8 @@ export function rpcStoreTill(cashier: OdooClient, profile: VersionProfile, order
       ...(receiptNumber ? { receiptNumber } : {}),
       session,
       cashier: await cashier.uid(),
-      pricelist,
+      ...order,
+      pricelist: order.pricelist || pricelist,
       lines,
       payments: tenderedPayments(store, cents(total), tender),
     });
@@ -43,14 +60,15 @@ export function rpcStoreTill(cashier: OdooClient, profile: VersionProfile, order
     async sell(store, session, goods, tender) {
       return ringUp(store, session.id, await withTaxes(cashier, toRingUp(goods)), tender);
     },
+    async settle(store, session, saleOrder, tender) {
+      const toSettle = await saleOrderToSettle(cashier, profile, saleOrder.id);
+      const order = { customer: toSettle.customer, pricelist: toSettle.pricelist, ...(toSettle.fiscalPosition ? { fiscalPosition: toSettle.fiscalPosition } : {}) };
+      return ringUp(store, session.id, await withTaxes(cashier, settlingLines(toSettle)), tender, order);
+    },
     async refund(store, session, sale, goods, tender) {
       const original = await readTillOrder(cashier, profile, sale.id);
-      const lines = toRingUp(goods).map((line) => {
-        const sold = original.lines.find((l) => l.product === line.product && l.quantity > 0);
-        if (!sold) throw new Error(`${sale.name} did not sell ${line.productName}: nothing to refund`);
-        return { ...line, quantity: -line.quantity, refundedOrderLine: sold.id };
-      });
-      return ringUp(store, session.id, await withTaxes(cashier, lines), tender);
+      const lines = refundLines(sale, original, toRingUp(goods));
+      return ringUp(store, session.id, await withTaxes(cashier, lines), tender, original.customer ? { customer: original.customer } : {});
     },
     closeSession: (store, session, countedCash) => closeStoreSession(cashier, session.id, countedCash, [store.card.id]),
   };

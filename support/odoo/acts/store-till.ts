@@ -25,6 +25,12 @@ export interface StoreTill {
   openSession(store: Store, openingCash: number): Promise<RecordRef>;
   /** Sells the goods to a walk-in customer (no customer on the order) and takes the payment. */
   sell(store: Store, session: RecordRef, goods: TillGoods[], tender: Tender): Promise<RecordRef>;
+  /**
+   * Settles a sale order at the till (pos_sale's "Settle the order"): its
+   * goods rung up from its lines, for its customer, and paid as tendered;
+   * Odoo then confirms the order and counts its goods delivered by the till.
+   */
+  settle(store: Store, session: RecordRef, saleOrder: RecordRef, tender: Tender): Promise<RecordRef>;
   /** Refunds units of a sale, from the sale itself (the refund's lines point at the sale's), paying the money back as tendered. */
   refund(store: Store, session: RecordRef, sale: RecordRef, goods: TillGoods[], tender: Tender): Promise<RecordRef>;
   /** Closes the session with the cash counted in the drawer. */

@@ -55,5 +55,15 @@ export function webShopCheckout(visitor: OdooWebClient, admin: OdooClient): Shop
       await customer.checkOut({ ...shopper, phone: '+1 555 0100', country: 'United States', state: 'California' });
       return findOrderByName(admin, await customer.payWithDemoProvider('done'));
     },
+    async orderToPayLater({ lines, shopper }, provider) {
+      const customer = new ShopCustomer(visitor);
+      for (const line of lines) {
+        await customer.openProduct(line.listing);
+        await customer.addToCart(line.quantity);
+      }
+      await customer.checkOut({ ...shopper, phone: '+1 555 0100', country: 'United States', state: 'California' });
+      const { name } = await admin.readOne<{ name: string }>('payment.provider', provider, ['name']);
+      return findOrderByName(admin, await customer.confirmToPayLater(provider, name));
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { saleOrderToSettle, settlingLines } from '../operations/click-and-collect';
 import { openSessionOf, readTillOrder, type Store } from '../operations/point-of-sale';
 import type { OdooClient } from '../rpc/client';
 import { PosApp } from '../ui/point-of-sale';
@@ -24,6 +25,13 @@ export function webStoreTill(web: OdooWebClient, rpc: OdooClient, profile: Versi
     async sell(store, session, goods, tender) {
       await app.open(store.id);
       for (const line of goods) await app.ringUp(line.product.name, line.quantity);
+      return app.payAndFindOrder(store, session, rpc, tender);
+    },
+    async settle(store, session, saleOrder, tender) {
+      await app.open(store.id);
+      // The lines the app will make, so the act waits for all of them to show.
+      const lines = settlingLines(await saleOrderToSettle(rpc, profile, saleOrder.id));
+      await app.settleSaleOrder(saleOrder.name, lines.length);
       return app.payAndFindOrder(store, session, rpc, tender);
     },
     async refund(store: Store, session, sale, goods, tender) {

@@ -82,18 +82,23 @@ export interface LineToRingUp {
   productName: string;
   quantity: number;
   priceUnit: number;
+  /** The line's own discount (%) and taxes, where it copies another line (a refund, a settled sale order); otherwise none and the product's sales taxes. */
+  discount?: number;
+  taxes?: number[];
   refundedOrderLine?: number;
+  settles?: { saleOrder: number; saleOrderLine: number };
 }
 
-/** Each line with its product's sales taxes and its amounts, computed as the POS app does (lineAmounts). */
+/** Each line with its taxes (its own, or its product's sales taxes) and its amounts, computed as the POS app does (lineAmounts). */
 export async function withTaxes(client: OdooClient, lines: LineToRingUp[]): Promise<TillLine[]> {
   const products = await client.read<{ id: number; taxes_id: number[] }>('product.product', lines.map((l) => l.product), ['taxes_id']);
-  const taxIds = [...new Set(products.flatMap((p) => p.taxes_id))];
+  const taxesOf = (line: LineToRingUp) => line.taxes ?? products.find((p) => p.id === line.product)?.taxes_id ?? [];
+  const taxIds = [...new Set(lines.flatMap(taxesOf))];
   const taxes = await client.read<{ id: number; name: string; amount_type: string; amount: number; price_include: boolean }>('account.tax', taxIds, ['name', 'amount_type', 'amount', 'price_include']);
   return lines.map((line) => {
-    const own = products.find((p) => p.id === line.product)?.taxes_id ?? [];
+    const own = taxesOf(line);
     const applied = taxes.filter((t) => own.includes(t.id)).map((t) => ({ name: t.name, amountType: t.amount_type, amount: t.amount, priceInclude: t.price_include }));
-    return { ...line, taxes: own, ...lineAmounts(line.priceUnit, line.quantity, applied) };
+    return { ...line, taxes: own, ...lineAmounts(line.priceUnit, line.quantity, applied, line.discount ?? 0) };
   });
 }
 
@@ -152,8 +157,10 @@ export interface TillOrderRead {
   state: string;
   receiptNumber: string;
   session: number;
+  /** The customer on the order, if any (a settled sale order's). */
+  customer: number | false;
   amountTotal: number;
-  lines: { id: number; product: number; quantity: number; priceSubtotalIncl: number; refundedOrderLine: number | false }[];
+  lines: { id: number; product: number; quantity: number; priceUnit: number; discount: number; taxes: number[]; priceSubtotalIncl: number; refundedOrderLine: number | false }[];
   payments: { method: number; methodName: string; amount: number }[];
   pickings: number[];
   refundedOrders: number[];
@@ -167,9 +174,9 @@ export async function readTillOrder(client: OdooClient, profile: VersionProfile,
     kwargs: {
       specification: {
         name: {}, state: {}, pos_reference: {}, date_order: {}, amount_total: {}, amount_tax: {}, amount_paid: {}, amount_return: {}, picking_ids: {},
-        session_id: { fields: { display_name: {} } }, user_id: { fields: { display_name: {} } }, config_id: { fields: { display_name: {} } },
+        session_id: { fields: { display_name: {} } }, user_id: { fields: { display_name: {} } }, config_id: { fields: { display_name: {} } }, partner_id: { fields: { display_name: {} } },
         [refunded]: { fields: { display_name: {} } },
-        lines: { fields: { product_id: {}, qty: {}, price_subtotal_incl: {}, refunded_orderline_id: {} } },
+        lines: { fields: { product_id: {}, qty: {}, price_unit: {}, discount: {}, tax_ids: {}, price_subtotal_incl: {}, refunded_orderline_id: {} } },
         payment_ids: { fields: { payment_method_id: { fields: { display_name: {} } }, amount: {} } },
       },
     },
@@ -179,10 +186,13 @@ export async function readTillOrder(client: OdooClient, profile: VersionProfile,
   const name = (value: unknown) => (value ? (value as { display_name: string }).display_name : false);
   const refundedValue = order[refunded];
   const refundedOrders = Array.isArray(refundedValue) ? (refundedValue as { id: number }[]).map((o) => o.id) : refundedValue ? [(refundedValue as { id: number }).id] : [];
-  const lines = (order.lines as { id: number; product_id: { id: number } | number; qty: number; price_subtotal_incl: number; refunded_orderline_id: { id: number } | number | false }[]).map((l) => ({
+  const lines = (order.lines as { id: number; product_id: { id: number } | number; qty: number; price_unit: number; discount: number; tax_ids: number[]; price_subtotal_incl: number; refunded_orderline_id: { id: number } | number | false }[]).map((l) => ({
     id: l.id,
     product: typeof l.product_id === 'number' ? l.product_id : l.product_id.id,
     quantity: l.qty,
+    priceUnit: l.price_unit,
+    discount: l.discount,
+    taxes: l.tax_ids,
     priceSubtotalIncl: l.price_subtotal_incl,
     refundedOrderLine: typeof l.refunded_orderline_id === 'object' && l.refunded_orderline_id ? l.refunded_orderline_id.id : l.refunded_orderline_id,
   }));
@@ -192,13 +202,14 @@ export async function readTillOrder(client: OdooClient, profile: VersionProfile,
     state: order.state as string,
     receiptNumber: order.pos_reference as string,
     session: many2one(order.session_id) || 0,
+    customer: many2one(order.partner_id),
     amountTotal: order.amount_total as number,
     lines,
     payments,
     pickings: order.picking_ids as number[],
     refundedOrders,
     evidence: {
-      name: order.name, pos_reference: order.pos_reference, state: order.state, config_id: name(order.config_id), session_id: name(order.session_id), user_id: name(order.user_id),
+      name: order.name, pos_reference: order.pos_reference, state: order.state, config_id: name(order.config_id), session_id: name(order.session_id), user_id: name(order.user_id), partner_id: name(order.partner_id),
       date_order: order.date_order, amount_total: order.amount_total, amount_tax: order.amount_tax, amount_paid: order.amount_paid, amount_return: order.amount_return,
       payments: payments.map((p) => `${p.methodName}: ${p.amount.toFixed(2)}`).join(', '),
       [refunded]: refundedOrders.length ? (Array.isArray(refundedValue) ? (refundedValue as { display_name: string }[]).map((o) => o.display_name).join(', ') : name(refundedValue)) : false,

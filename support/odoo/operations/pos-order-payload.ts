@@ -7,12 +7,16 @@ export interface TillLine {
   productName: string;
   quantity: number;
   priceUnit: number;
+  /** In %, as on the line it comes from (a sale order's line, or the sold line a refund takes back). */
+  discount?: number;
   taxes: number[];
   /** Before and after tax, for the whole line. */
   priceSubtotal: number;
   priceSubtotalIncl: number;
   /** The line of the original order this one takes back (a refund). */
   refundedOrderLine?: number;
+  /** The sale order line this one settles (pos_sale), and its order. */
+  settles?: { saleOrder: number; saleOrderLine: number };
 }
 
 /** A payment at the till: money in by one payment method (negative: paid back). */
@@ -29,7 +33,11 @@ export interface TillOrder {
   receiptNumber?: string;
   session: number;
   cashier: number;
+  /** The customer on the order: none for a walk-in sale, the sale order's for a settled one. */
+  customer?: number;
   pricelist: number | false;
+  /** A settled sale order's fiscal position, as the app takes it from the order. */
+  fiscalPosition?: number;
   lines: TillLine[];
   payments: TillPayment[];
 }
@@ -48,16 +56,17 @@ export interface TillTax {
 /**
  * A line's amounts before and after its taxes, as the POS app computes them
  * (it does, in the browser, on 17, 18 and 19; Odoo files what it is sent):
- * percent taxes, each rounded per line, all on the price or all in it. Any
+ * percent taxes on the discounted price, each rounded per line, all on the
+ * price or all in it. Any
  * other tax is refused by name rather than computed wrongly.
  */
-export function lineAmounts(priceUnit: number, quantity: number, taxes: TillTax[]): { priceSubtotal: number; priceSubtotalIncl: number } {
+export function lineAmounts(priceUnit: number, quantity: number, taxes: TillTax[], discount = 0): { priceSubtotal: number; priceSubtotalIncl: number } {
   const odd = taxes.filter((t) => t.amountType !== 'percent');
   if (odd.length) throw new Error(`the till computes percent taxes only: ${odd.map((t) => `"${t.name}" (${t.amountType})`).join(', ')} would need Odoo's own computation`);
   const included = taxes.filter((t) => t.priceInclude);
   if (included.length && included.length !== taxes.length) throw new Error(`the till computes taxes all included in the price or all on it, not a mix: ${taxes.map((t) => t.name).join(', ')}`);
   const rate = taxes.reduce((sum, t) => sum + t.amount, 0) / 100;
-  const gross = cents(priceUnit * quantity);
+  const gross = cents(priceUnit * (1 - discount / 100) * quantity);
   if (included.length) return { priceSubtotal: cents(gross / (1 + rate)), priceSubtotalIncl: gross };
   return { priceSubtotal: gross, priceSubtotalIncl: cents(gross + taxes.reduce((sum, t) => sum + cents((gross * t.amount) / 100), 0)) };
 }
@@ -66,9 +75,10 @@ export function lineAmounts(priceUnit: number, quantity: number, taxes: TillTax[
  * The argument of the version's order sync for one paid order: pos.order
  * values with lines and payments as create commands, as the POS app sends
  * them on 18 and 19 (the fields of the apps' own payloads, seen live, that a
- * walk-in sale or refund needs: tests/pos-order-payload.test.ts). Totals
- * are the lines' sums; a till order is paid exactly (no change given), and
- * a refund's lines name the lines they take back.
+ * walk-in sale, a refund or a settled sale order needs:
+ * tests/pos-order-payload.test.ts). Totals are the lines' sums; a till order
+ * is paid exactly (no change given); a refund's lines name the lines they
+ * take back, a settled order's the sale order lines they settle (pos_sale).
  */
 export function posOrderSyncArgument(sync: PosOrderSync, order: TillOrder): Record<string, unknown>[] {
   const amountTotal = cents(order.lines.reduce((sum, line) => sum + line.priceSubtotalIncl, 0));
@@ -84,9 +94,9 @@ export function posOrderSyncArgument(sync: PosOrderSync, order: TillOrder): Reco
       uuid: order.uuid,
       session_id: order.session,
       user_id: order.cashier,
-      partner_id: false,
+      partner_id: order.customer ?? false,
       pricelist_id: order.pricelist,
-      fiscal_position_id: false,
+      fiscal_position_id: order.fiscalPosition ?? false,
       to_invoice: false,
       ...(sync.marksRefunds ? { is_refund: refund } : {}),
       state: 'paid',
@@ -100,11 +110,12 @@ export function posOrderSyncArgument(sync: PosOrderSync, order: TillOrder): Reco
           full_product_name: line.productName,
           qty: line.quantity,
           price_unit: line.priceUnit,
-          discount: 0,
+          discount: line.discount ?? 0,
           tax_ids: sync.lineTaxes === 'plain ids' ? line.taxes : line.taxes.map((tax) => x2many.link(tax)),
           price_subtotal: line.priceSubtotal,
           price_subtotal_incl: line.priceSubtotalIncl,
           ...(line.refundedOrderLine ? { refunded_orderline_id: line.refundedOrderLine } : {}),
+          ...(line.settles ? { sale_order_origin_id: line.settles.saleOrder, sale_order_line_id: line.settles.saleOrderLine } : {}),
         }),
       ),
       payment_ids: order.payments.map((payment) => x2many.create({ payment_method_id: payment.paymentMethod, amount: payment.amount })),

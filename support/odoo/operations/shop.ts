@@ -126,7 +126,7 @@ const POST_PROCESSING_DEADLINE_MS = 60_000;
  * triggered again only if it is still pending. Waits grow, are noted, and end
  * at a deadline.
  */
-async function postProcess(admin: OdooClient, transaction: number): Promise<void> {
+export async function postProcess(admin: OdooClient, transaction: number): Promise<void> {
   const job = 'Payment: Post-process transactions';
   const cron = await recordByXmlId(admin, 'payment.cron_post_process_payment_tx');
   const deadline = Date.now() + POST_PROCESSING_DEADLINE_MS;

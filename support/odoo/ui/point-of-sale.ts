@@ -140,6 +140,34 @@ export class PosApp {
     }
   }
 
+  /**
+   * Loads a sale order into the current order and settles it, as a cashier
+   * does with pos_sale: the "Quotation/Order" button (among the control
+   * buttons, or behind the button of the others), the order picked by its
+   * name in the list of sale orders, "Settle the order"; the order's lines
+   * then show, as many as it has to settle.
+   */
+  async settleSaleOrder(orderName: string, lineCount: number): Promise<void> {
+    const page = this.#page;
+    await this.client.act(`open the sale orders from "Quotation/Order"`, async () => {
+      const button = page.locator('.control-buttons button').filter({ hasText: 'Quotation/Order' }).first();
+      // The buttons that do not fit are behind 18's "Actions" and 19's "⋮" (more-btn).
+      if (!(await button.isVisible())) await page.locator('.control-buttons .more-btn, .control-buttons button:text-is("Actions")').first().click();
+      await button.click();
+      await this.client.expectVisible(page.locator('.modal .o_list_view'));
+    });
+    await this.client.act(`pick ${orderName} and settle it`, async () => {
+      const dialog = page.locator('.modal:has(.o_list_view)');
+      await dialog.locator('.o_data_row').filter({ hasText: orderName }).first().locator('td.o_data_cell').first().click();
+      await page.locator('.modal .selection-item', { hasText: 'Settle the order' }).click();
+      // The app adds the lines one by one; the order is settled once it shows them all (and no more).
+      const lines = page.locator('.order-container .orderline');
+      await lines.nth(lineCount - 1).waitFor({ timeout: this.client.timeoutMs });
+      const shown = await lines.count();
+      if (shown !== lineCount) throw new OdooError(`the POS app shows ${shown} lines for ${orderName}, which has ${lineCount} to settle`);
+    });
+  }
+
   /** Finds the sale among the paid orders of the ticket screen by its receipt number, selects units of its lines, and starts their refund. */
   async refundFromTicket(receiptNumber: string, lines: { name: string; quantity: number }[]): Promise<void> {
     const screen = this.#page.locator('.ticket-screen');

@@ -85,6 +85,26 @@ export class ShopCustomer {
       await page.locator('[name="o_payment_submit_button"]:visible').first().click();
       await this.#until(/^\/shop\/confirmation/);
     });
+    return this.#confirmedOrderReference();
+  }
+
+  /** Chooses a payment option that is paid later (a payment_custom provider, by its id), confirms, and returns the order reference the confirmation shows. */
+  async confirmToPayLater(provider: number, label: string): Promise<string> {
+    const page = this.client.page;
+    await this.client.act(`choose "${label}" and confirm the order`, async () => {
+      // The option's label lies over its radio (19): the customer taps the label.
+      const radio = page.locator(`input[name="o_payment_radio"][data-provider-id="${provider}"]`).first();
+      await page.locator(`label[for="${await radio.getAttribute('id')}"]`).click();
+      await this.client.expectVisible(page.locator(`input[name="o_payment_radio"][data-provider-id="${provider}"]:checked`));
+      await this.client.settle();
+      await page.locator('[name="o_payment_submit_button"]:visible').first().click();
+      await this.#until(/^\/shop\/confirmation/);
+    });
+    return this.#confirmedOrderReference();
+  }
+
+  async #confirmedOrderReference(): Promise<string> {
+    const page = this.client.page;
     const main = await page.locator('main').innerText();
     const reference = /\b(S\d{4,})\b/.exec(main)?.[1];
     if (!reference) throw new OdooError(`the shop's confirmation page shows no order reference (${page.url()})`);
