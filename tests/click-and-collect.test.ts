@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { refundLines } from '../support/odoo/acts/rpc-store-till';
+import { settlingLines, type SaleOrderToSettle } from '../support/odoo/operations/click-and-collect';
+import type { TillOrderRead } from '../support/odoo/operations/point-of-sale';
+import { lineAmounts, posOrderSyncArgument, type TillLine } from '../support/odoo/operations/pos-order-payload';
+import { versionProfile } from '../support/odoo/version-profile';
+
+/**
+ * What the 19 POS app sent live when its cashier settled a shop order
+ * (pos_sale's "Settle the order"; the server's debug log of sync_from_ui),
+ * trimmed to the fields the harness sends: two lamps and four notebooks of
+ * sale order 35 (lines 57 and 58), 15% tax (id 1), 50.00 by card, the rest in cash.
+ */
+const SEEN_FROM_19_APP_SETTLING = {
+  partner_id: 55,
+  pricelist_id: false,
+  fiscal_position_id: 1,
+  is_refund: false,
+  state: 'paid',
+  amount_tax: 15,
+  amount_total: 115,
+  amount_paid: 115,
+  amount_return: 0,
+  session_id: 71,
+  user_id: 13,
+  to_invoice: false,
+  lines: [
+    [0, 0, { product_id: 127, full_product_name: 'Desk lamp [UAT-TILXU-YCMP]', qty: 2, price_unit: 40, discount: 0, tax_ids: [1], price_subtotal: 80, price_subtotal_incl: 92, sale_order_origin_id: 35, sale_order_line_id: 57 }],
+    [0, 0, { product_id: 128, full_product_name: 'Notebook [UAT-TILXU-YCMP]', qty: 4, price_unit: 5, discount: 0, tax_ids: [1], price_subtotal: 20, price_subtotal_incl: 23, sale_order_origin_id: 35, sale_order_line_id: 58 }],
+  ],
+  payment_ids: [[0, 0, { payment_method_id: 82, amount: 50 }], [0, 0, { payment_method_id: 81, amount: 65 }]],
+};
+
+const order = (lines: Partial<SaleOrderToSettle['lines'][number]>[]): SaleOrderToSettle => ({
+  order: { model: 'sale.order', id: 35, name: 'S00035' },
+  customer: 55,
+  pricelist: false,
+  fiscalPosition: 1,
+  lines: lines.map((line, index) => ({
+    id: 57 + index, product: 127 + index, productName: `Product ${index}`, ordered: 1, delivered: 0, invoiced: 0, priceUnit: 10, discount: 0, taxes: [1], displayType: false, isDownpayment: false, ...line,
+  })),
+});
+
+const fifteen = [{ name: '15%', amountType: 'percent', amount: 15, priceInclude: false }];
+const priced = (line: ReturnType<typeof settlingLines>[number]): TillLine => ({ ...line, taxes: line.taxes ?? [], ...lineAmounts(line.priceUnit, line.quantity, fifteen, line.discount ?? 0) });
+
+describe('settling a sale order at the till', () => {
+  it("makes the 19 app's own sync payload: the customer, the order's fiscal position, each line linked to its sale order line", () => {
+    const lines = settlingLines(order([
+      { product: 127, productName: 'Desk lamp [UAT-TILXU-YCMP]', ordered: 2, priceUnit: 40 },
+      { product: 128, productName: 'Notebook [UAT-TILXU-YCMP]', ordered: 4, priceUnit: 5 },
+    ])).map(priced);
+    const sync = versionProfile(19).posOrderSync;
+    assert.ok(sync);
+    const [payload] = posOrderSyncArgument(sync, {
+      uuid: 'k1', session: 71, cashier: 13, customer: 55, fiscalPosition: 1, pricelist: false, lines,
+      payments: [{ paymentMethod: 82, amount: 50 }, { paymentMethod: 81, amount: 65 }],
+    });
+    assert.deepEqual(payload, { uuid: 'k1', ...SEEN_FROM_19_APP_SETTLING });
+  });
+
+  it("sends 18's taxes as link commands with the same sale order links", () => {
+    const sync = versionProfile(18).posOrderSync;
+    assert.ok(sync);
+    const [line] = settlingLines(order([{ ordered: 2, priceUnit: 40 }])).map(priced);
+    assert.ok(line);
+    const [payload] = posOrderSyncArgument(sync, { uuid: 'k2', receiptNumber: 'Order 00019-001-0001', session: 19, cashier: 2, customer: 55, pricelist: false, lines: [line], payments: [{ paymentMethod: 1, amount: 92 }] });
+    const [[, , sent]] = payload?.lines as [number, number, Record<string, unknown>][] as [[number, number, Record<string, unknown>]];
+    assert.deepEqual([sent.tax_ids, sent.sale_order_origin_id, sent.sale_order_line_id, payload?.partner_id], [[[4, 1]], 35, 57, 55]);
+  });
+
+  it('settles what is left of each line (ordered less the larger of delivered and invoiced), at its price and discount, skipping sections and notes', () => {
+    const lines = settlingLines(order([
+      { ordered: 5, delivered: 2, invoiced: 1, priceUnit: 40, discount: 10 },
+      { displayType: 'line_section', productName: 'Lighting' },
+      { ordered: 3, delivered: 0, invoiced: 2 },
+    ]));
+    assert.deepEqual(lines.map((l) => [l.quantity, l.priceUnit, l.discount, l.settles?.saleOrderLine]), [[3, 40, 10, 57], [1, 10, 0, 59]]);
+    assert.deepEqual(lineAmounts(40, 3, fifteen, 10), { priceSubtotal: 108, priceSubtotalIncl: 124.2 });
+  });
+
+  it('refuses, by name, a line with nothing left, a down payment, and an order without goods', () => {
+    assert.throws(() => settlingLines(order([{ productName: 'Desk lamp', ordered: 2, delivered: 2 }])), /S00035 has nothing left to settle of Desk lamp/);
+    assert.throws(() => settlingLines(order([{ productName: 'Down payment', isDownpayment: true }])), /S00035 has a down payment line \(Down payment\)/);
+    assert.throws(() => settlingLines(order([{ displayType: 'line_note' }])), /S00035 has no goods to settle/);
+  });
+});
+
+describe('refund lines', () => {
+  const sold = {
+    lines: [
+      { id: 81, product: 127, quantity: 2, priceUnit: 40, discount: 10, taxes: [1], priceSubtotalIncl: 82.8, refundedOrderLine: false },
+      { id: 82, product: 128, quantity: -1, priceUnit: 5, discount: 0, taxes: [1], priceSubtotalIncl: -5.75, refundedOrderLine: 70 },
+    ],
+  } as TillOrderRead;
+  const sale = { model: 'pos.order', id: 9, name: 'Shop/0009' };
+
+  it("take the sold line's price, discount and taxes (as the app's refund does), not the shelf's, and point at it", () => {
+    assert.deepEqual(refundLines(sale, sold, [{ product: 127, productName: 'Desk lamp', quantity: 1 }]), [
+      { product: 127, productName: 'Desk lamp', quantity: -1, priceUnit: 40, discount: 10, taxes: [1], refundedOrderLine: 81 },
+    ]);
+  });
+
+  it('refuse goods the sale did not sell (a line taking goods back is not a sale of them)', () => {
+    assert.throws(() => refundLines(sale, sold, [{ product: 128, productName: 'Notebook', quantity: 1 }]), /Shop\/0009 did not sell Notebook: nothing to refund/);
+  });
+});
+
+describe('version profile: sale order line taxes', () => {
+  it('is tax_id on 17 and 18, tax_ids on 19', () => {
+    assert.deepEqual([17, 18, 19].map((major) => versionProfile(major).saleLineTaxesField), ['tax_id', 'tax_id', 'tax_ids']);
+  });
+});
