@@ -26,6 +26,7 @@ import { groupScenarios } from '../../support/evidence/scenarios';
 import { missingModules } from '../../support/odoo/capabilities';
 import { OdooGateway } from '../../support/odoo/gateway';
 import { ApiKeyRing, KEY_LIFETIME_HOURS } from '../../support/odoo/rpc/api-keys';
+import { KEPT_KEY_LIFETIME_HOURS, KeptKeys } from '../../support/odoo/rpc/kept-keys';
 import { encodeRunIdentities, RUN_IDENTITIES_VARIABLE } from '../../support/odoo/rpc/run-identities';
 import { openRunTarget } from '../../support/odoo/recorded-target/stand-in';
 import { ensureRoleUsers } from '../../support/odoo/roles';
@@ -101,9 +102,12 @@ export async function run(args: string[]): Promise<number> {
   // Identities are handed down by a run to its workers only: a value left in this shell is not this run's.
   delete process.env[RUN_IDENTITIES_VARIABLE];
   const runId = newRunId(environment.name);
-  // On 19+ the run speaks JSON-2 with keys of its own, made here and revoked when it ends. A recording is
-  // made and replayed with the environment's own credentials: it must hold no live key.
-  const keyRing = target.recorded ? undefined : new ApiKeyRing({ url: environment.odoo.url, db: environment.odoo.db, timeoutMs: environment.odoo.timeoutMs, label: runId });
+  // On 19+ the run speaks JSON-2 with keys of its own: kept from an earlier run, or made here (and kept, or
+  // revoked when it ends with UAT_KEEP_KEYS=false). A recording is made and replayed with the
+  // environment's own credentials: it must hold no live key.
+  const { url, db, timeoutMs } = environment.odoo;
+  const keptKeys = environment.keepApiKeys ? KeptKeys.forDatabase(projectRoot, url, db) : undefined;
+  const keyRing = target.recorded ? undefined : new ApiKeyRing({ url, db, timeoutMs, label: runId, ...(keptKeys ? { kept: keptKeys } : {}) });
   // Ctrl-C while the run makes its keys (before the tests take the signal over) still revokes them.
   const stopBeforeTests = () => void (keyRing ? revokeRunKeys(keyRing) : Promise.resolve()).finally(() => process.exit(130));
   process.once('SIGINT', stopBeforeTests);
@@ -181,8 +185,13 @@ export async function run(args: string[]): Promise<number> {
     // Every user the run acts as logs in here, once (with a key made for it on JSON-2), rather than once per worker.
     for (const role of roles) await gateway.as(role);
     childEnv[RUN_IDENTITIES_VARIABLE] = encodeRunIdentities(gateway.identities());
-    const keyed = keyRing?.logins() ?? [];
-    if (keyed.length) console.log(`uat: JSON-2 with ${keyed.length} API key(s) made for this run (${keyed.join(', ')}); they are revoked when it ends`);
+    const made = keyRing?.logins() ?? [];
+    const found = keyRing?.keptLogins() ?? [];
+    if (found.length) console.log(`uat: JSON-2 with ${found.length} API key(s) kept by an earlier run (${found.join(', ')})`);
+    if (made.length) {
+      const fate = keptKeys ? `kept in ${relativeToRoot(keptKeys.file)} for later runs, ${KEPT_KEY_LIFETIME_HOURS} hours at most` : 'they are revoked when it ends';
+      console.log(`uat: JSON-2 with ${made.length} API key(s) made for this run (${made.join(', ')}); ${fate}`);
+    }
     // A recording is made, and replayed, by one worker: identical requests of two scenarios then come in the recorded order.
     const workers = values.record || configured.recording ? ['--workers', '1'] : values.workers ? ['--workers', values.workers] : [];
     process.off('SIGINT', stopBeforeTests);

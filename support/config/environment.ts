@@ -34,6 +34,8 @@ export interface HarnessEnvironment {
   roles: Record<string, Credentials>;
   testTarget: boolean;
   provisionRoles: boolean;
+  /** Keys a run makes on 19 are kept for later runs (KeptKeys), not revoked at its end. */
+  keepApiKeys: boolean;
   seed?: number;
   mode: RunMode;
   /** With `wsEndpoint` the browser is a Playwright browser server's, reached over WebSocket, not one launched here. */
@@ -79,6 +81,7 @@ const schema = z.object({
   ODOO_TIMEOUT_MS: wholeNumber('a number of milliseconds').default(30_000),
   UAT_TEST_TARGET: flag.default(false),
   UAT_PROVISION_ROLES: flag.default(false),
+  UAT_KEEP_KEYS: flag.default(true),
   UAT_SEED: wholeNumber('a whole number').optional(),
   UAT_MODE: choice(RUN_MODES).default('hybrid'),
   UAT_HEADLESS: flag.default(true),
@@ -191,6 +194,7 @@ export function loadEnvironment(nameOrFile: string, options: LoadOptions = {}): 
       roles,
       testTarget: v.UAT_TEST_TARGET,
       provisionRoles: v.UAT_PROVISION_ROLES,
+      keepApiKeys: v.UAT_KEEP_KEYS,
       ...(v.UAT_SEED !== undefined ? { seed: v.UAT_SEED } : {}),
       mode: v.UAT_MODE,
       browser: {

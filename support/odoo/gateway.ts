@@ -1,5 +1,6 @@
 import type { Credentials, HarnessEnvironment } from '../config/environment';
 import { ConfigError } from '../config/errors';
+import type { Secret } from '../config/secret';
 import { assertTestTarget } from '../config/test-target';
 import { detectCapabilities, type Capabilities } from './capabilities';
 import { OdooClient } from './rpc/client';
@@ -130,11 +131,13 @@ async function logIn(
     const client = createClient(environment, profile, { ...credentials, ...(known.apiKey ? { apiKey: known.apiKey } : {}) }, outage, { knownUid: known.uid, ...shared });
     return { client, identity: known };
   }
-  const wantsKey = !credentials.apiKey && keyRing && profile.json2 && environment.odoo.rpc !== 'xmlrpc';
-  const withKey = wantsKey ? { ...credentials, apiKey: await keyRing.keyFor(credentials.login, credentials.password) } : credentials;
-  const client = createClient(environment, profile, withKey, outage, shared);
-  const uid = await client.uid();
-  return { client, identity: { uid, ...(withKey.apiKey ? { apiKey: withKey.apiKey } : {}) } };
+  const ring = !credentials.apiKey && profile.json2 && environment.odoo.rpc !== 'xmlrpc' ? keyRing : undefined;
+  const loggedIn = async (apiKey: Secret | undefined) => {
+    const withKey = apiKey ? { ...credentials, apiKey } : credentials;
+    const client = createClient(environment, profile, withKey, outage, shared);
+    return { client, identity: { uid: await client.uid(), ...(apiKey ? { apiKey } : {}) } };
+  };
+  return ring ? ring.withKey(credentials.login, credentials.password, loggedIn) : loggedIn(undefined);
 }
 
 /** Picks the transport: JSON-2 where the server has it and the user has an API key, unless told otherwise. */

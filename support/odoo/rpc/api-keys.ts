@@ -1,6 +1,7 @@
 import { Secret } from '../../config/secret';
 import { AuthenticationError, BusinessRuleError, TransportError } from '../errors';
 import { networkReason } from '../server';
+import { KEPT_KEY_LIFETIME_HOURS, type KeptKeys } from './kept-keys';
 
 /** How long a key of a run lives if the run cannot revoke it (killed): a long rehearsal's length, no more. */
 export const KEY_LIFETIME_HOURS = 6;
@@ -14,21 +15,25 @@ export interface KeyRingOptions {
   timeoutMs: number;
   /** Names the keys: the run id, or "doctor". */
   label: string;
+  /** Where keys are kept for later runs; without it, every key made is revoked by revokeAll. */
+  kept?: KeptKeys;
 }
 
 interface IssuedKey {
   login: string;
   key: Secret;
   name: string;
-  session: WebSession;
-  password: Secret;
+  /** Made by this ring (with the session and password that revoke it), or found kept by an earlier run. */
+  origin: { made: { session: WebSession; password: Secret } } | { found: true };
 }
 
 /**
- * Short-lived JSON-2 API keys, made through the web session of each user
- * from its password (Odoo 19 makes a user confirm its password before a key
- * is made: res.users.identitycheck) and revoked the same way. The keys live
- * in memory only, with the session and password that revoke them.
+ * JSON-2 API keys, made through the web session of each user from its
+ * password (Odoo 19 makes a user confirm its password before a key is made:
+ * res.users.identitycheck) and revoked the same way. With a store of kept
+ * keys (KeptKeys), a key found there is used instead, and a key made is kept
+ * there for later runs until it expires; without one, keys live in memory
+ * only and each run revokes its own.
  */
 export class ApiKeyRing {
   readonly #issued = new Map<string, IssuedKey>();
@@ -37,10 +42,15 @@ export class ApiKeyRing {
 
   constructor(private readonly options: KeyRingOptions) {}
 
-  /** The key of a user: made on first ask, then the same one. */
+  /** The key of a user: a kept one, else made on first ask; then the same one. */
   keyFor(login: string, password: Secret): Promise<Secret> {
     const known = this.#issued.get(login);
     if (known) return Promise.resolve(known.key);
+    const kept = this.options.kept?.usable(login);
+    if (kept) {
+      this.#issued.set(login, { login, key: kept.key, name: kept.name, origin: { found: true } });
+      return Promise.resolve(kept.key);
+    }
     let making = this.#making.get(login);
     if (!making) {
       making = this.#make(login, password).finally(() => this.#making.delete(login));
@@ -49,33 +59,62 @@ export class ApiKeyRing {
     return making;
   }
 
+  /**
+   * Runs `use` with the user's key. A kept key that Odoo refuses (revoked,
+   * or the database restored from before it) is replaced by a new one, once.
+   */
+  async withKey<T>(login: string, password: Secret, use: (key: Secret) => Promise<T>): Promise<T> {
+    const key = await this.keyFor(login, password);
+    try {
+      return await use(key);
+    } catch (error) {
+      const issued = this.#issued.get(login);
+      if (!(error instanceof AuthenticationError) || !issued || !('found' in issued.origin)) throw error;
+      this.options.kept?.forget(login);
+      this.#issued.delete(login);
+      return use(await this.keyFor(login, password));
+    }
+  }
+
   async #make(login: string, password: Secret): Promise<Secret> {
     const session = new WebSession(this.options.url, this.options.timeoutMs, login);
     await session.authenticate(this.options.db, password);
     const name = `${KEY_NAME_PREFIX} ${this.options.label} ${login}`;
-    const expires = new Date(Date.now() + KEY_LIFETIME_HOURS * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+    const lifetimeHours = this.options.kept ? KEPT_KEY_LIFETIME_HOURS : KEY_LIFETIME_HOURS;
+    const expires = new Date(Date.now() + lifetimeHours * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
     const wizard = await session.call<number>('res.users.apikeys.description', 'create', [{ name, duration: '-1', expiration_date: expires }]);
     const shown = await session.confirmed(await session.call<OdooAction>('res.users.apikeys.description', 'make_key', [[wizard]]), password);
     const value = shown?.context?.default_key;
     if (typeof value !== 'string' || !value) throw new TransportError(`${this.options.url} made no API key for "${login}" (no key in its answer)`, this.options.url);
     const key = new Secret(value);
-    this.#issued.set(login, { login, key, name, session, password });
+    this.#issued.set(login, { login, key, name, origin: { made: { session, password } } });
+    this.options.kept?.keep(login, { key, name, expires: `${expires.replace(' ', 'T')}Z` });
     return key;
   }
 
-  /** The users a key was made for (the keys themselves reach workers through the gateway's identities). */
+  /** The users this ring made a key for (the keys themselves reach workers through the gateway's identities). */
   logins(): string[] {
-    return [...this.#issued.keys()];
+    return [...this.#issued.values()].filter((issued) => 'made' in issued.origin).map((issued) => issued.login);
   }
 
-  /** Revokes every key made, each through its user's session; says which could not be. */
+  /** The users whose key an earlier run kept. */
+  keptLogins(): string[] {
+    return [...this.#issued.values()].filter((issued) => 'found' in issued.origin).map((issued) => issued.login);
+  }
+
+  /**
+   * Revokes every key this ring made and did not keep, each through its
+   * user's session; says which could not be. Kept keys stay for later runs.
+   */
   async revokeAll(): Promise<{ revoked: string[]; failed: string[] }> {
     const revoked: string[] = [];
     const failed: string[] = [];
     for (const issued of this.#issued.values()) {
+      if (this.options.kept || !('made' in issued.origin)) continue;
+      const { session, password } = issued.origin.made;
       try {
-        const ids = await issued.session.call<number[]>('res.users.apikeys', 'search', [[['name', '=', issued.name]]]);
-        if (ids.length) await issued.session.confirmed(await issued.session.call<OdooAction>('res.users.apikeys', 'remove', [ids]), issued.password);
+        const ids = await session.call<number[]>('res.users.apikeys', 'search', [[['name', '=', issued.name]]]);
+        if (ids.length) await session.confirmed(await session.call<OdooAction>('res.users.apikeys', 'remove', [ids]), password);
         revoked.push(issued.login);
       } catch (error) {
         failed.push(`${issued.login} (${(error as Error).message})`);
