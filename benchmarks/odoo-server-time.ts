@@ -228,47 +228,47 @@ function scenarioWindow(runId: string): { window: Window; passed: boolean } {
   return { window: [Math.min(...result.steps.map((s) => s.start)), Math.max(...result.steps.map((s) => s.stop))], passed: result.status === 'passed' };
 }
 
+// One proxy, so one address, for every run: the API keys a run keeps for its database (KeptKeys) are
+// found by the next run, as they are for a user whose Odoo keeps its address.
+const proxy = await notingProxy(environment.odoo.url);
+
 async function measure(flow: (typeof FLOWS)[number]): Promise<Measurement> {
-  const proxy = await notingProxy(environment.odoo.url);
   // Both clients reach Odoo through the proxy (ODOO_URL wins over the environment file in loadEnvironment).
   const env = { ...process.env, ODOO_URL: proxy.url };
-  try {
-    await quiet();
-    const offset = statSync(logFile).size;
-    const harness = await run([path.join(root, 'bin', 'uat.js'), 'run', '--env', envName, '--mode', 'rpc', '--workers', '1', flow.feature], env);
-    const runId = /uat: run (\S+):/.exec(harness.stdout)?.[1];
-    if (!runId) throw new Error(`the harness run of ${flow.id} did not start:\n${harness.stdout}${harness.stderr}`);
-    const { window: scenario, passed } = scenarioWindow(runId);
-    const harnessNotes = proxy.notes.splice(0);
+  proxy.notes.splice(0);
+  await quiet();
+  const offset = statSync(logFile).size;
+  const harness = await run([path.join(root, 'bin', 'uat.js'), 'run', '--env', envName, '--mode', 'rpc', '--workers', '1', flow.feature], env);
+  const runId = /uat: run (\S+):/.exec(harness.stdout)?.[1];
+  if (!runId) throw new Error(`the harness run of ${flow.id} did not start:\n${harness.stdout}${harness.stderr}`);
+  const { window: scenario, passed } = scenarioWindow(runId);
+  const harnessNotes = proxy.notes.splice(0);
 
-    await quiet();
-    const bare = await run(['--import', 'tsx', path.join(root, 'benchmarks', 'bare', flow.bare), '--env', envName], env);
-    const phases = JSON.parse(bare.stdout.trim().split('\n').at(-1) ?? '{}') as { scenario: Window; ok: boolean };
-    if (!phases.scenario) throw new Error(`the bare script of ${flow.id} printed no phases:\n${bare.stdout}${bare.stderr}`);
-    // The last lines are written as the answers go out: give the log a moment.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+  await quiet();
+  const bare = await run(['--import', 'tsx', path.join(root, 'benchmarks', 'bare', flow.bare), '--env', envName], env);
+  const phases = JSON.parse(bare.stdout.trim().split('\n').at(-1) ?? '{}') as { scenario: Window; ok: boolean };
+  if (!phases.scenario) throw new Error(`the bare script of ${flow.id} printed no phases:\n${bare.stdout}${bare.stderr}`);
+  // The last lines are written as the answers go out: give the log a moment.
+  await new Promise((resolve) => setTimeout(resolve, 500));
 
-    const lines = readLogFrom(offset);
-    const h = ownLines(harnessNotes, lines);
-    const b = ownLines(proxy.notes, lines);
-    if (!passed || harness.code !== 0) console.log(`  ${flow.id}: the harness run ${runId} did not pass (exit ${harness.code})`);
-    if (!phases.ok) console.log(`  ${flow.id}: the bare script failed: ${bare.stderr.trim()}`);
-    // A request belongs to the part it was sent in.
-    const sentIn = (r: { start: number }, [from, to]: Window) => r.start >= from && r.start <= to;
-    return {
-      harnessFixed: { requests: h.own.filter((r) => !sentIn(r, scenario)) },
-      harnessScenario: { requests: h.own.filter((r) => sentIn(r, scenario)) },
-      bareFixed: { requests: b.own.filter((r) => !sentIn(r, phases.scenario)) },
-      bareScenario: { requests: b.own.filter((r) => sentIn(r, phases.scenario)) },
-      harnessWallMs: scenario[1] - scenario[0],
-      bareWallMs: phases.scenario[1] - phases.scenario[0],
-      foreign: h.foreign + b.foreign,
-      unmatched: h.unmatched + b.unmatched,
-      ok: passed && harness.code === 0 && phases.ok,
-    };
-  } finally {
-    proxy.close();
-  }
+  const lines = readLogFrom(offset);
+  const h = ownLines(harnessNotes, lines);
+  const b = ownLines(proxy.notes, lines);
+  if (!passed || harness.code !== 0) console.log(`  ${flow.id}: the harness run ${runId} did not pass (exit ${harness.code})`);
+  if (!phases.ok) console.log(`  ${flow.id}: the bare script failed: ${bare.stderr.trim()}`);
+  // A request belongs to the part it was sent in.
+  const sentIn = (r: { start: number }, [from, to]: Window) => r.start >= from && r.start <= to;
+  return {
+    harnessFixed: { requests: h.own.filter((r) => !sentIn(r, scenario)) },
+    harnessScenario: { requests: h.own.filter((r) => sentIn(r, scenario)) },
+    bareFixed: { requests: b.own.filter((r) => !sentIn(r, phases.scenario)) },
+    bareScenario: { requests: b.own.filter((r) => sentIn(r, phases.scenario)) },
+    harnessWallMs: scenario[1] - scenario[0],
+    bareWallMs: phases.scenario[1] - phases.scenario[0],
+    foreign: h.foreign + b.foreign,
+    unmatched: h.unmatched + b.unmatched,
+    ok: passed && harness.code === 0 && phases.ok,
+  };
 }
 
 // ------------------------------------------------------------ report
@@ -359,3 +359,4 @@ for (const { id, m } of results) {
 console.log('\nthe harness fixed parts (all flows) by method: calls, server s');
 const fixedMethods = [...byMethod(total((m) => m.harnessFixed).requests)].sort((a, b) => b[1].server - a[1].server);
 console.log(fixedMethods.map(([label, x]) => `  ${label}: ${x.calls}, ${x.server.toFixed(2)}`).join('\n'));
+proxy.close();
