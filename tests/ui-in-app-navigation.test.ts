@@ -28,7 +28,8 @@ const WEB_CLIENT_PAGE = String.raw`<!doctype html><html><body><div class="o_acti
     async doAction(action, options) {
       window.doneActions.push({ action, options });
       if (action.res_id === 13) throw new Error('You are not allowed to access Sales Order (sale.order) records.');
-      render(action.res_id);
+      render(action.res_id ?? 'new');
+      history.pushState({}, '', '/odoo/' + action.res_model + '/' + (action.res_id ?? 'new'));
     },
   } } } } } };
   render(location.pathname.split('/').pop());
@@ -70,8 +71,33 @@ describe('opening a record in the web client', () => {
     assert.equal(await shownRecord(page), '42');
     const actions = await page.evaluate(() => (window as unknown as { doneActions: unknown[] }).doneActions);
     assert.deepEqual(actions, [
-      { action: { type: 'ir.actions.act_window', res_model: 'stock.picking', res_id: 42, views: [[false, 'form']] }, options: { clearBreadcrumbs: true } },
+      { action: { type: 'ir.actions.act_window', res_model: 'stock.picking', res_id: 42, views: [[false, 'form']], context: {} }, options: { clearBreadcrumbs: true } },
     ]);
+    assert.equal(web.shownRecordId(), 42);
+    await page.context().close();
+  });
+
+  it("opens a new record's form with its defaults in the loaded web client, and loads its address on a blank page", async () => {
+    const { page, web } = await client();
+    const loadsBefore = pageLoads();
+    await web.showNewRecord('project.task', '/odoo/project/5/tasks/new', { project_id: 5 });
+    assert.equal(pageLoads(), loadsBefore + 1, 'a blank page loads the address given');
+    assert.match(page.url(), /\/odoo\/project\/5\/tasks\/new$/);
+    assert.equal(web.shownRecordId(), undefined, 'a new record has no id yet');
+    await web.showNewRecord('sale.order', '/odoo/sale.order/new', { partner_id: 9 });
+    assert.equal(pageLoads(), loadsBefore + 1, 'the second form opened without loading the page again');
+    assert.equal(await shownRecord(page), 'new');
+    const actions = await page.evaluate(() => (window as unknown as { doneActions: unknown[] }).doneActions);
+    assert.deepEqual(actions, [
+      { action: { type: 'ir.actions.act_window', res_model: 'sale.order', views: [[false, 'form']], context: { default_partner_id: 9 } }, options: { clearBreadcrumbs: true } },
+    ]);
+    await page.context().close();
+  });
+
+  it("reads a saved record's id from 17's address as well", async () => {
+    const { page, web } = await client();
+    await page.goto(`${fake.url}/web#id=31&model=project.task&view_type=form`);
+    assert.equal(web.shownRecordId(), 31);
     await page.context().close();
   });
 

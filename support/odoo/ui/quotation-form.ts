@@ -22,7 +22,7 @@ export interface QuotationLineEntry {
 export async function enterQuotationInWebClient(client: OdooWebClient, quotation: { customer: string; lines: QuotationLineEntry[] }): Promise<number> {
   const form = new FormView(client);
   await client.act('open a new quotation', async () => {
-    await client.goto(client.profile.newRecordPath('sale.order'));
+    await client.showNewRecord('sale.order', client.profile.newRecordPath('sale.order'));
     await client.expectVisible(form.root);
   });
   const lines = fieldWidget(form.root, 'order_line');
@@ -34,8 +34,8 @@ export async function enterQuotationInWebClient(client: OdooWebClient, quotation
   await client.act(`choose customer ${quotation.customer}`, () => chooseInSearchDialog(client, fieldWidget(form.root, 'partner_id'), quotation.customer));
   for (const line of quotation.lines) await addLine(client, addProduct, line);
   await form.save();
-  const id = Number(/\/(?:sale\.order|sales)\/(\d+)/.exec(client.page.url())?.[1] ?? /[&#?]id=(\d+)/.exec(client.page.url())?.[1]);
-  if (!Number.isInteger(id) || id <= 0) throw new Error(`the quotation was saved, but its id is not in the address ${client.page.url()}`);
+  const id = client.shownRecordId();
+  if (!id) throw new Error(`the quotation was saved, but its id is not in the address ${client.page.url()}`);
   return id;
 }
 

@@ -52,12 +52,12 @@ export async function confirmPurchaseInWebClient(client: OdooWebClient, purchase
 /**
  * Enters a complaint as a new task of a project, from the project's new-task
  * form: title, customer and what happened. Returns the task's id, read from
- * the address the saved form moves to (/odoo/project/<id>/tasks/<task>).
+ * the address the saved form moves to.
  */
 export async function enterTaskInWebClient(client: OdooWebClient, project: number, entry: { title: string; customer: string; description: string }): Promise<number> {
   const form = new FormView(client);
   await client.act('open a new task', async () => {
-    await client.goto(client.profile.newProjectTaskPath(project));
+    await client.showNewRecord('project.task', client.profile.newProjectTaskPath(project), { project_id: project });
     await client.expectVisible(form.root);
   });
   await form.set('name', entry.title);
@@ -69,7 +69,7 @@ export async function enterTaskInWebClient(client: OdooWebClient, project: numbe
     await client.page.keyboard.insertText(entry.description);
   });
   await form.save();
-  const id = Number(/\/tasks\/(\d+)/.exec(client.page.url())?.[1] ?? /[&#?]id=(\d+)/.exec(client.page.url())?.[1]);
-  if (!Number.isInteger(id) || id <= 0) throw new Error(`the new task was saved, but its id is not in the address ${client.page.url()}`);
+  const id = client.shownRecordId();
+  if (!id) throw new Error(`the new task was saved, but its id is not in the address ${client.page.url()}`);
   return id;
 }

@@ -103,14 +103,36 @@ export class OdooWebClient {
    * (a blank one, the shop) load the record's address.
    */
   async showRecord(model: string, id: number): Promise<void> {
+    await this.#showForm({ model, id }, this.profile.recordPath(model, id), `${model} ${id}`);
+  }
+
+  /**
+   * Shows a new record's form, as showRecord shows a record; `defaults` are
+   * the form's default values (as a menu's action puts them in its context),
+   * and `address` the page that shows the same form to a page that does not
+   * run the web client yet.
+   */
+  async showNewRecord(model: string, address: string, defaults: Record<string, unknown> = {}): Promise<void> {
+    const context = Object.fromEntries(Object.entries(defaults).map(([field, value]) => [`default_${field}`, value]));
+    await this.#showForm({ model, context }, address, `a new ${model}`);
+  }
+
+  /** The id of the record the form shows, from the address the web client gives it (/odoo/.../<id> from 18, #id=<id> on 17). */
+  shownRecordId(): number | undefined {
+    const url = new URL(this.page.url());
+    const id = Number(/\/(\d+)$/.exec(url.pathname)?.[1] ?? /[&#?]id=(\d+)/.exec(url.hash || url.search)?.[1]);
+    return Number.isInteger(id) && id > 0 ? id : undefined;
+  }
+
+  async #showForm(form: { model: string; id?: number; context?: Record<string, unknown> }, address: string, shown: string): Promise<void> {
     const outcome = await this.page.evaluate(
-      async ({ model, id }) => {
+      async ({ model, id, context }) => {
         type ActionService = { doAction(action: object, options: object): Promise<unknown> };
         const root = (globalThis as { odoo?: { __WOWL_DEBUG__?: { root?: { env?: { services?: { action?: ActionService } } } } } }).odoo?.__WOWL_DEBUG__?.root;
         const actions = root?.env?.services?.action;
         if (!actions) return 'not in the web client';
         try {
-          await actions.doAction({ type: 'ir.actions.act_window', res_model: model, res_id: id, views: [[false, 'form']] }, { clearBreadcrumbs: true });
+          await actions.doAction({ type: 'ir.actions.act_window', res_model: model, ...(id ? { res_id: id } : {}), views: [[false, 'form']], context: context ?? {} }, { clearBreadcrumbs: true });
           return 'shown';
         } catch (error) {
           // Left unhandled, as a failed click's is: Odoo's error service shows it in its dialog.
@@ -118,12 +140,12 @@ export class OdooWebClient {
           return 'refused';
         }
       },
-      { model, id },
+      form,
     );
-    if (outcome === 'not in the web client') return this.goto(this.profile.recordPath(model, id));
+    if (outcome === 'not in the web client') return this.goto(address);
     if (outcome === 'refused') {
       await this.expectVisible(this.page.locator(`${ERROR_DIALOG}, ${DANGER_NOTIFICATION}`));
-      throw new OdooError(`Odoo would not open ${model} ${id} for ${this.login}`);
+      throw new OdooError(`Odoo would not open ${shown} for ${this.login}`);
     }
   }
 
