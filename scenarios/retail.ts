@@ -1,8 +1,8 @@
 import type { Actor } from '../support/actors';
 import type { Tender, TillGoods } from '../support/odoo/acts/store-till';
 import { mainWarehouse, onHand } from '../support/odoo/operations/master-data';
-import { readStoreSession, readTillOrder, sellInStores, storeOf, type StoreSessionRead, type TillOrderRead } from '../support/odoo/operations/point-of-sale';
-import { attachRecordSnapshot } from '../support/evidence/attachments';
+import { closeLeftOpenSession, readStoreSession, readTillOrder, sellInStores, storeOf, type StoreSessionRead, type TillOrderRead } from '../support/odoo/operations/point-of-sale';
+import { attachRecordSnapshot, attachText } from '../support/evidence/attachments';
 import type { RecordRef } from '../support/odoo/operations/master-data';
 import type { UnitsByProduct } from '../support/scenario-notes';
 import type { World } from '../support/world';
@@ -22,6 +22,10 @@ export async function openStore(world: World, actor: Actor, openingCash: number)
   const store = world.notes.recall('the store');
   const session = await (await world.till(actor)).openSession(store, openingCash);
   world.notes.remember('the store session', session);
+  // A scenario that stops before closing the store closes this session (its own, never another run's), or a retry could not open the store again.
+  world.leaveNothingOpen(`session ${session.name} of ${store.name}`, async () => {
+    if (await closeLeftOpenSession(world.odoo.admin, session, [store.card.id])) await attachText(world.testInfo, 'store session closed by the tidy-up', `${session.name} was left open: closed with the cash Odoo expected counted`);
+  });
 }
 
 /** The store's session is open, its drawer opened with exactly this cash. */

@@ -48,6 +48,13 @@ export interface VersionProfile {
   posOrderSync: PosOrderSync | undefined;
   /** The order a POS refund takes back: refunded_order_ids (many2many) on 17, refunded_order_id from 18 (in the 17, 18, 19 sources). */
   posRefundedOrderField: 'refunded_order_ids' | 'refunded_order_id';
+  /**
+   * Where the POS app's receipt shows the order's pos_reference, and the words
+   * before it: 19's header "Ticket 261-41-000001" (seen live), 18's order data
+   * "Order 00019-001-0001", the whole of which is the reference (18's
+   * order_receipt.xml; 18's receipt not seen in the harness). 17: not driven.
+   */
+  posReceiptReference: { selector: string; prefix: RegExp } | undefined;
   /** sale.order.line's taxes: tax_id until 18, tax_ids from 19 (in the 17, 18, 19 sources; seen on 18 and 19). */
   saleLineTaxesField: 'tax_id' | 'tax_ids';
 }
@@ -88,6 +95,7 @@ const profiles: Record<number, VersionProfile> = {
     posOrderSync: undefined,
     posRefundedOrderField: 'refunded_order_ids',
     saleLineTaxesField: 'tax_id',
+    posReceiptReference: undefined,
   },
   18: {
     major: 18,
@@ -111,6 +119,7 @@ const profiles: Record<number, VersionProfile> = {
     posOrderSync: { method: 'sync_from_ui', receiptNumber: 'sent as name', lineTaxes: 'link commands', marksRefunds: false },
     posRefundedOrderField: 'refunded_order_id',
     saleLineTaxesField: 'tax_id',
+    posReceiptReference: { selector: '.pos-receipt-order-data > div:not(#order-date)', prefix: /^/ },
   },
   19: {
     major: 19,
@@ -132,6 +141,7 @@ const profiles: Record<number, VersionProfile> = {
     posOrderSync: { method: 'sync_from_ui', receiptNumber: 'numbered by Odoo', lineTaxes: 'plain ids', marksRefunds: true },
     posRefundedOrderField: 'refunded_order_id',
     saleLineTaxesField: 'tax_ids',
+    posReceiptReference: { selector: '.pos-receipt-vat', prefix: /^\s*(?:VAT\s+)?Ticket\s+/ },
   },
 };
 

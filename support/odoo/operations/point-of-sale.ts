@@ -151,6 +151,21 @@ export async function closeStoreSession(cashier: OdooClient, session: number, co
   refused(await cashier.call('pos.session', 'close_session_from_ui', { ids: [session], kwargs: { bank_payment_method_diff_pairs: cardMethods.map((m) => [m, 0]) } }));
 }
 
+/**
+ * Closes a session its scenario left open (a failed or interrupted step), so
+ * that a retry can open the store again: the cash counted as what Odoo
+ * expects (the tidy-up records no difference of its own). Only the session
+ * the scenario itself opened is ever passed here; a closed one is left as it is.
+ */
+export async function closeLeftOpenSession(admin: OdooClient, session: RecordRef, cardMethods: number[]): Promise<boolean> {
+  const { state, cash_register_balance_end: expected } = await admin.readOne<{ state: string; cash_register_balance_end: number }>('pos.session', session.id, ['state', 'cash_register_balance_end']);
+  if (state === 'closed') return false;
+  // A session made by the app whose opening was never counted is opened empty first: Odoo closes opened sessions only.
+  if (state === 'opening_control') await admin.call('pos.session', 'set_opening_control', { ids: [session.id], kwargs: { cashbox_value: 0, notes: '' } });
+  await closeStoreSession(admin, session.id, expected, cardMethods);
+  return true;
+}
+
 /** A till order as Odoo keeps it: lines, payments, the transfers that moved its goods. */
 export interface TillOrderRead {
   name: string;

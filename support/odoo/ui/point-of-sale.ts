@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import type { Tender } from '../acts/store-till';
 import type { RecordRef } from '../operations/master-data';
 import type { Store } from '../operations/point-of-sale';
@@ -81,10 +82,10 @@ export class PosApp {
   /**
    * Pays on the payment screen as tendered (the card's part typed on the
    * keypad, the rest in cash), validates, screenshots the receipt, starts a
-   * new order, and finds the order Odoo filed for the session.
+   * new order, and finds the order Odoo filed for the session by the
+   * reference its receipt shows.
    */
   async payAndFindOrder(store: Store, session: RecordRef, rpc: OdooClient, tender: Tender): Promise<RecordRef> {
-    const before = await rpc.search('pos.order', [['session_id', '=', session.id]]);
     const paymentScreen = this.#page.locator('.payment-screen');
     if (!(await paymentScreen.isVisible())) {
       await this.client.act('go to the payment screen', async () => {
@@ -109,7 +110,7 @@ export class PosApp {
     });
     const receipt = this.#page.locator('.receipt-screen .pos-receipt');
     await this.client.evidence.attach('the receipt (screenshot)', await receipt.screenshot({ type: 'jpeg', quality: 60 }).catch(() => compactScreenshot(this.#page)), SCREENSHOT_CONTENT_TYPE);
-    const order = await this.#filedOrder(rpc, session, before);
+    const order = await this.#filedOrder(rpc, session, await this.#receiptReference(receipt));
     await this.client.act('start a new order', async () => {
       await this.#page.locator('.receipt-screen button[name="done"], .receipt-screen .button.next.validation').first().click();
       await this.client.expectVisible(this.#page.locator('.product-screen'));
@@ -129,13 +130,20 @@ export class PosApp {
     await shown.filter({ hasText: shownAmountPattern(amount) }).waitFor({ timeout: this.client.timeoutMs });
   }
 
-  /** The order the app synced into the session: the one that was not there before validating (read back over RPC until a deadline: the app syncs in the background). */
-  async #filedOrder(rpc: OdooClient, session: RecordRef, before: number[]): Promise<RecordRef> {
+  /** The order's pos_reference, as the receipt shows it (the version's place for it). */
+  async #receiptReference(receipt: Locator): Promise<string> {
+    const shown = this.client.profile.posReceiptReference;
+    if (!shown) throw new OdooError(`the harness reads the POS receipt on Odoo 18 and 19, not ${this.client.profile.major}`);
+    return receiptReference(await receipt.locator(shown.selector).first().innerText(), shown.prefix);
+  }
+
+  /** The order the app synced into the session with the receipt's reference (read back over RPC until a deadline: the app syncs in the background). */
+  async #filedOrder(rpc: OdooClient, session: RecordRef, reference: string): Promise<RecordRef> {
     const deadline = Date.now() + SYNC_DEADLINE_MS;
     for (;;) {
-      const [order] = await rpc.searchRead<{ id: number; name: string }>('pos.order', [['session_id', '=', session.id], ['id', 'not in', before], ['state', '!=', 'draft']], ['name'], { order: 'id desc', limit: 1 });
+      const [order] = await rpc.searchRead<{ id: number; name: string }>('pos.order', [['session_id', '=', session.id], ['pos_reference', '=', reference], ['state', '!=', 'draft']], ['name'], { limit: 1 });
       if (order) return { model: 'pos.order', id: order.id, name: order.name };
-      if (Date.now() > deadline) throw new OdooError(`the POS app showed a receipt, but Odoo filed no paid order in session ${session.name} within ${SYNC_DEADLINE_MS / 1000} s`);
+      if (Date.now() > deadline) throw new OdooError(`the POS app showed receipt ${reference}, but Odoo filed no paid order ${reference} in session ${session.name} within ${SYNC_DEADLINE_MS / 1000} s`);
       await sleep(SYNC_POLL_MS);
     }
   }
@@ -221,6 +229,13 @@ export class PosApp {
       }
     });
   }
+}
+
+/** The order reference a receipt shows, without the words before it ("Ticket 261-41-000001": 261-41-000001); a receipt without one is refused. */
+export function receiptReference(shown: string, prefix: RegExp): string {
+  const reference = shown.replace(prefix, '').trim();
+  if (!reference) throw new OdooError(`the POS receipt shows no order reference ("${shown.trim()}")`);
+  return reference;
 }
 
 /**
