@@ -1,4 +1,7 @@
-import { Faker, en } from '@faker-js/faker';
+import type { Faker, LocaleDefinition } from '@faker-js/faker';
+// The English locale's own entry: the package's index loads all of its 70 locales, which cost every
+// Playwright process about a second of start-up through its module loader.
+import { faker as englishFaker } from '@faker-js/faker/locale/en';
 import { seedFrom, shortHash } from './namespace';
 
 /**
@@ -14,7 +17,9 @@ export class DataFactory {
     seed: number,
     scenarioTitle: string,
   ) {
-    this.#faker = new Faker({ locale: [en] });
+    // A Faker of its own per scenario, seeded apart; its constructor is the English instance's class.
+    const FakerOfLocale = englishFaker.constructor as new (options: { locale: LocaleDefinition }) => Faker;
+    this.#faker = new FakerOfLocale({ locale: englishFaker.rawDefinitions });
     this.#faker.seed(seedFrom(seed, scenarioTitle));
   }
 
