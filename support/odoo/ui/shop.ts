@@ -79,8 +79,7 @@ export class ShopCustomer {
   async payWithDemoProvider(outcome: DemoPaymentOutcome = 'done'): Promise<string> {
     const page = this.client.page;
     await this.client.act(`pay with the demo provider (${outcome})`, async () => {
-      await page.locator('input[name="o_payment_radio"][data-provider-code="demo"]').first().check();
-      await this.client.settle();
+      await this.#choosePaymentOption('[data-provider-code="demo"]');
       await page.locator('#simulated_payment_state').selectOption(outcome);
       await page.locator('[name="o_payment_submit_button"]:visible').first().click();
       await this.#until(/^\/shop\/confirmation/);
@@ -92,15 +91,24 @@ export class ShopCustomer {
   async confirmToPayLater(provider: number, label: string): Promise<string> {
     const page = this.client.page;
     await this.client.act(`choose "${label}" and confirm the order`, async () => {
-      // The option's label lies over its radio (19): the customer taps the label.
-      const radio = page.locator(`input[name="o_payment_radio"][data-provider-id="${provider}"]`).first();
-      await page.locator(`label[for="${await radio.getAttribute('id')}"]`).click();
-      await this.client.expectVisible(page.locator(`input[name="o_payment_radio"][data-provider-id="${provider}"]:checked`));
-      await this.client.settle();
+      await this.#choosePaymentOption(`[data-provider-id="${provider}"]`);
       await page.locator('[name="o_payment_submit_button"]:visible').first().click();
       await this.#until(/^\/shop\/confirmation/);
     });
     return this.#confirmedOrderReference();
+  }
+
+  /**
+   * Chooses a payment option by its radio's attributes. Where the shop offers
+   * several, each option's label lies over its radio (19): the customer taps
+   * the label, and the radio is then checked.
+   */
+  async #choosePaymentOption(attributes: string): Promise<void> {
+    const page = this.client.page;
+    const radio = `input[name="o_payment_radio"]${attributes}`;
+    await page.locator(`label[for="${await page.locator(radio).first().getAttribute('id')}"]`).click();
+    await this.client.expectVisible(page.locator(`${radio}:checked`).first());
+    await this.client.settle();
   }
 
   async #confirmedOrderReference(): Promise<string> {
