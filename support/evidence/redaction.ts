@@ -1,5 +1,5 @@
 import { loadEnvironment, type HarnessEnvironment } from '../config/environment';
-import { derivedPasswords } from '../odoo/roles';
+import { derivedPasswords, keptKeysOf } from '../odoo/roles';
 import { runKeys } from '../odoo/rpc/run-identities';
 import { endpointSecrets } from '../config/browser-endpoint';
 import { Secret } from '../config/secret';
@@ -12,11 +12,12 @@ const SECRET_FIELD = /password|passwd|api_?key|secret|token/i;
 /**
  * Every secret an environment holds: the set-up user's password, the API
  * key, each configured role's password, the passwords the harness derives
- * (provisioned roles, portal buyers), the keys of the run, and a browser farm's token.
+ * (provisioned roles, portal buyers), the keys of the run and those kept for
+ * later runs, and a browser farm's token.
  */
 export function secretsOf(environment: HarnessEnvironment): Secret[] {
   const endpoint = environment.browser.wsEndpoint ? endpointSecrets(environment.browser.wsEndpoint).map((part) => new Secret(part)) : [];
-  const secrets = [environment.odoo.admin.password, ...Object.values(environment.roles).map((role) => role.password), ...derivedPasswords(environment), ...runKeys(), ...endpoint];
+  const secrets = [environment.odoo.admin.password, ...Object.values(environment.roles).map((role) => role.password), ...derivedPasswords(environment), ...runKeys(), ...keptKeysOf(environment), ...endpoint];
   return environment.odoo.apiKey ? [...secrets, environment.odoo.apiKey] : secrets;
 }
 

@@ -3,9 +3,11 @@ import type { Credentials, HarnessEnvironment } from '../config/environment';
 import { ConfigError } from '../config/errors';
 import { AuthenticationError } from './errors';
 import { Secret } from '../config/secret';
+import { projectRoot } from '../config/sources';
 import type { Capabilities } from './capabilities';
 import { complaintDeskGroup } from './operations/service';
 import type { OdooClient } from './rpc/client';
+import { KeptKeys } from './rpc/kept-keys';
 import { runKeys } from './rpc/run-identities';
 import { x2many } from './rpc/x2many';
 import { recordsByXmlId, requireXmlIds } from './xml-ids';
@@ -98,7 +100,18 @@ export function everySecretOf(environment: HarnessEnvironment): string[] {
     ...Object.values(environment.roles).flatMap((r) => [r.password.reveal(), r.apiKey?.reveal() ?? '']),
     ...derivedPasswords(environment).map((password) => password.reveal()),
     ...runKeys().map((key) => key.reveal()),
+    ...keptKeysOf(environment).map((key) => key.reveal()),
   ].filter(Boolean);
+}
+
+/**
+ * The API keys earlier runs kept for this database (KeptKeys) that the
+ * environment's passwords open: they stay valid after their run, so they
+ * are secrets of every later process too, `uat report` included.
+ */
+export function keptKeysOf(environment: HarnessEnvironment): Secret[] {
+  const passwords = [environment.odoo.admin.password, ...Object.values(environment.roles).map((role) => role.password), ...derivedPasswords(environment)];
+  return KeptKeys.forDatabase(projectRoot, environment.odoo.url, environment.odoo.db).openedBy(passwords);
 }
 
 /** The credentials a role acts with: from the environment file, else the provisioned user. */

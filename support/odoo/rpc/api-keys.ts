@@ -46,17 +46,20 @@ export class ApiKeyRing {
   keyFor(login: string, password: Secret): Promise<Secret> {
     const known = this.#issued.get(login);
     if (known) return Promise.resolve(known.key);
-    const kept = this.options.kept?.usable(login);
-    if (kept) {
-      this.#issued.set(login, { login, key: kept.key, name: kept.name, origin: { found: true } });
-      return Promise.resolve(kept.key);
-    }
     let making = this.#making.get(login);
     if (!making) {
-      making = this.#make(login, password).finally(() => this.#making.delete(login));
+      const { kept } = this.options;
+      making = (kept ? kept.alone(() => this.#keptOrMade(kept, login, password)) : this.#make(login, password)).finally(() => this.#making.delete(login));
       this.#making.set(login, making);
     }
     return making;
+  }
+
+  async #keptOrMade(kept: KeptKeys, login: string, password: Secret): Promise<Secret> {
+    const found = kept.usable(login, password);
+    if (!found) return this.#make(login, password);
+    this.#issued.set(login, { login, key: found.key, name: found.name, origin: { found: true } });
+    return found.key;
   }
 
   /**
@@ -88,7 +91,7 @@ export class ApiKeyRing {
     if (typeof value !== 'string' || !value) throw new TransportError(`${this.options.url} made no API key for "${login}" (no key in its answer)`, this.options.url);
     const key = new Secret(value);
     this.#issued.set(login, { login, key, name, origin: { made: { session, password } } });
-    this.options.kept?.keep(login, { key, name, expires: `${expires.replace(' ', 'T')}Z` });
+    this.options.kept?.keep(login, password, { key, name, expires: `${expires.replace(' ', 'T')}Z` });
     return key;
   }
 
