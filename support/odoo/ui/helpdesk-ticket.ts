@@ -1,5 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { FormView } from './form-view';
+import { exactly } from './text-match';
 import { press } from './touch';
 import type { OdooWebClient } from './web-client';
 
@@ -37,11 +38,6 @@ export async function enterTicketInWebClient(client: OdooWebClient, entry: Ticke
   const id = Number(/\/helpdesk-tickets\/(\d+)/.exec(client.page.url())?.[1] ?? /[&#?]id=(\d+)/.exec(client.page.url())?.[1]);
   if (!Number.isInteger(id) || id <= 0) throw new Error(`the new ticket was saved, but its id is not in the address ${client.page.url()}`);
   return id;
-}
-
-/** A text that is this label and nothing more (around it, only spaces): order S00012 is not S000123. */
-function exactly(label: string): RegExp {
-  return new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { OdooClient } from '../rpc/client';
 import { OdooError } from '../errors';
 import { sleep } from '../rpc/contention';
 import { compactScreenshot, SCREENSHOT_CONTENT_TYPE } from './screenshot';
+import { exactly } from './text-match';
 import type { OdooWebClient } from './web-client';
 
 /** How long Odoo may take to file an order the app synced (it syncs on validation, in the background). */
@@ -166,7 +167,15 @@ export class PosApp {
     });
     await this.client.act(`pick ${orderName} and settle it`, async () => {
       const dialog = page.locator('.modal:has(.o_list_view)');
-      await dialog.locator('.o_data_row').filter({ hasText: orderName }).first().locator('td.o_data_cell').first().click();
+      // The list shows its first page only: searched by name, the order is on it, then told from longer names by its name cell.
+      const search = dialog.locator('.o_searchview_input');
+      await search.fill(orderName);
+      await search.press('Enter');
+      const nameCell = dialog.locator('.o_data_row td[name="name"]').filter({ hasText: exactly(orderName) });
+      await this.client.expectVisible(nameCell.first());
+      const matching = await nameCell.count();
+      if (matching !== 1) throw new OdooError(`the sale orders of "Quotation/Order" show ${matching} orders named ${orderName}`);
+      await nameCell.click();
       await page.locator('.modal .selection-item', { hasText: 'Settle the order' }).click();
       // The app adds the lines one by one; the order is settled once it shows them all (and no more).
       const lines = page.locator('.order-container .orderline');

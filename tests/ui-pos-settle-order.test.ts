@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from '@playwright/test';
+import { trackActivity } from '../support/odoo/ui/idle';
+import { PosApp } from '../support/odoo/ui/point-of-sale';
+import { OdooWebClient } from '../support/odoo/ui/web-client';
+import { versionProfile } from '../support/odoo/version-profile';
+import { launchTestBrowser, startFakeWebClient, type FakeWebClient } from './support/ui-fake-web-client';
+
+/**
+ * A stand-in for the POS app's "Quotation/Order" dialog (pos_sale's
+ * SelectCreateDialog of sale orders): its first page shows two orders,
+ * newest first, none of them S0001; the search shows every order whose name
+ * contains the text typed, longer names first. Settling an order shows one
+ * order line per line of the order picked.
+ */
+const POS_WITH_SALE_ORDERS = `<!DOCTYPE html><html><body>
+<div class="control-buttons"><button class="quotation">Quotation/Order</button></div>
+<div class="order-container"></div>
+<div id="dialogs"></div>
+<script>
+  const orders = { S00013: 1, S00012: 3, S0001: 2 };
+  const firstPage = ['S00013', 'S00012'];
+  const rows = (names) => names.map((name) => '<tr class="o_data_row"><td class="o_data_cell" name="name"> ' + name + ' </td><td class="o_data_cell" name="partner_id">Customer</td></tr>').join('');
+  document.querySelector('.quotation').addEventListener('click', () => {
+    document.querySelector('#dialogs').innerHTML = '<div class="modal"><input class="o_searchview_input"><div class="o_list_view"><table><tbody>' + rows(firstPage) + '</tbody></table></div></div>';
+    const search = document.querySelector('.o_searchview_input');
+    search.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter') return;
+      const found = Object.keys(orders).filter((name) => name.includes(search.value)).sort((a, b) => b.length - a.length);
+      document.querySelector('tbody').innerHTML = rows(found);
+    });
+    document.querySelector('tbody').addEventListener('click', (event) => {
+      const name = event.target.closest('tr').querySelector('td[name="name"]').textContent.trim();
+      document.querySelector('#dialogs').innerHTML = '<div class="modal"><div class="selection-item">Settle the order</div></div>';
+      document.querySelector('.selection-item').addEventListener('click', () => {
+        document.querySelector('#dialogs').innerHTML = '';
+        document.querySelector('.order-container').innerHTML = Array.from({ length: orders[name] }, () => '<div class="orderline">' + name + '</div>').join('');
+      });
+    });
+  });
+</script></body></html>`;
+
+describe("the POS app's Quotation/Order dialog against a stand-in page", () => {
+  let browser: Browser;
+  let fake: FakeWebClient;
+  before(async () => {
+    browser = await launchTestBrowser();
+    fake = await startFakeWebClient((request) => (request.path.startsWith('/pos') ? { contentType: 'text/html', body: POS_WITH_SALE_ORDERS } : undefined));
+  });
+  after(async () => {
+    await browser?.close();
+    await fake?.close();
+  });
+
+  const settle = async (orderName: string, lineCount: number) => {
+    const context = await browser.newContext();
+    await trackActivity(context);
+    const page = await context.newPage();
+    await page.goto(`${fake.url}/pos`);
+    const client = new OdooWebClient(page, { baseUrl: fake.url, profile: versionProfile(19), login: 'cashier', timeoutMs: 5_000 });
+    try {
+      await new PosApp(client).settleSaleOrder(orderName, lineCount);
+      return await page.locator('.order-container .orderline').allTextContents();
+    } finally {
+      await context.close();
+    }
+  };
+
+  it('finds an order beyond the first page by searching its name, and picks it, not a longer name containing it', async () => {
+    assert.deepEqual(await settle('S0001', 2), ['S0001', 'S0001']);
+  });
+
+  it('refuses an order the sale orders do not show', async () => {
+    await assert.rejects(settle('S0009', 1), /S0009/);
+  });
+});
