@@ -91,8 +91,8 @@ describe('settling a sale order at the till', () => {
 describe('refund lines', () => {
   const sold = {
     lines: [
-      { id: 81, product: 127, quantity: 2, priceUnit: 40, discount: 10, taxes: [1], priceSubtotalIncl: 82.8, refundedOrderLine: false },
-      { id: 82, product: 128, quantity: -1, priceUnit: 5, discount: 0, taxes: [1], priceSubtotalIncl: -5.75, refundedOrderLine: 70 },
+      { id: 81, product: 127, quantity: 2, refundedQuantity: 0, priceUnit: 40, discount: 10, taxes: [1], priceSubtotalIncl: 82.8, refundedOrderLine: false },
+      { id: 82, product: 128, quantity: -1, refundedQuantity: 0, priceUnit: 5, discount: 0, taxes: [1], priceSubtotalIncl: -5.75, refundedOrderLine: 70 },
     ],
   } as TillOrderRead;
   const sale = { model: 'pos.order', id: 9, name: 'Shop/0009' };
@@ -105,6 +105,27 @@ describe('refund lines', () => {
 
   it('refuse goods the sale did not sell (a line taking goods back is not a sale of them)', () => {
     assert.throws(() => refundLines(sale, sold, [{ product: 128, productName: 'Notebook', quantity: 1 }]), /Shop\/0009 did not sell Notebook: nothing to refund/);
+  });
+
+  // Two lines of one product: the lamp at 40 with a part already refunded, then at 36 (ids 91, 92).
+  const twoLampLines = {
+    lines: [
+      { id: 91, product: 127, quantity: 2, refundedQuantity: 1, priceUnit: 40, discount: 0, taxes: [1], priceSubtotalIncl: 92, refundedOrderLine: false },
+      { id: 92, product: 127, quantity: 2.5, refundedQuantity: 0, priceUnit: 36, discount: 0, taxes: [1], priceSubtotalIncl: 103.5, refundedOrderLine: false },
+    ],
+  } as TillOrderRead;
+
+  it('spread a product over its sold lines by what is left of each (sold less already refunded), part quantities too', () => {
+    assert.deepEqual(refundLines(sale, twoLampLines, [{ product: 127, productName: 'Desk lamp', quantity: 2.5 }]).map((l) => [l.refundedOrderLine, l.quantity, l.priceUnit]), [[91, -1, 40], [92, -1.5, 36]]);
+  });
+
+  it('refuse more than is left, naming the product, what was sold and what was already refunded', () => {
+    assert.throws(() => refundLines(sale, sold, [{ product: 127, productName: 'Desk lamp', quantity: 3 }]), /Shop\/0009 sold 2 x Desk lamp, 0 already refunded: 3 cannot be refunded, 2 can/);
+    assert.throws(() => refundLines(sale, twoLampLines, [{ product: 127, productName: 'Desk lamp', quantity: 4 }]), /sold 4.5 x Desk lamp, 1 already refunded: 4 cannot be refunded, 3.5 can/);
+  });
+
+  it('count a product named twice against what the first naming took', () => {
+    assert.throws(() => refundLines(sale, sold, [{ product: 127, productName: 'Desk lamp', quantity: 1 }, { product: 127, productName: 'Desk lamp', quantity: 2 }]), /2 cannot be refunded, 1 can/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { HarnessError } from '../../config/errors';
 import { saleOrderToSettle, settlingLines } from '../operations/click-and-collect';
 import type { RecordRef } from '../operations/master-data';
 import { closeStoreSession, nextTillOrder, openStoreSession, readTillOrder, syncTillOrder, withTaxes, type LineToRingUp, type Store, type TillOrderRead } from '../operations/point-of-sale';
@@ -20,14 +21,31 @@ export function tenderedPayments(store: Store, total: number, tender: Tender): T
 
 /**
  * The lines that take goods back from a sale, as the POS app's refund makes
- * them (ticket_screen.js onDoRefund, 18 and 19): each from the sale's line of
- * its product, at that line's price, discount and taxes (not today's).
+ * them (ticket_screen.js onDoRefund, 18 and 19): each from the sale's lines
+ * of its product, at that line's price, discount and taxes (not today's),
+ * spread over those lines by what is left of each (sold less refunded_qty),
+ * as the app lets no line give back more than that. Goods beyond what is
+ * left are refused, as the app refuses them.
  */
 export function refundLines(sale: RecordRef, sold: TillOrderRead, goods: { product: number; productName: string; quantity: number }[]): LineToRingUp[] {
-  return goods.map((line) => {
-    const soldLine = sold.lines.find((l) => l.product === line.product && l.quantity > 0);
-    if (!soldLine) throw new Error(`${sale.name} did not sell ${line.productName}: nothing to refund`);
-    return { ...line, quantity: -line.quantity, priceUnit: soldLine.priceUnit, discount: soldLine.discount, taxes: soldLine.taxes, refundedOrderLine: soldLine.id };
+  const left = new Map(sold.lines.filter((l) => l.quantity > 0).map((l) => [l.id, l.quantity - l.refundedQuantity]));
+  return goods.flatMap((line) => {
+    const soldLines = sold.lines.filter((l) => l.product === line.product && l.quantity > 0);
+    if (!soldLines.length) throw new HarnessError(`${sale.name} did not sell ${line.productName}: nothing to refund`);
+    const leftOfProduct = soldLines.reduce((sum, l) => sum + (left.get(l.id) ?? 0), 0);
+    if (line.quantity > leftOfProduct) {
+      const soldOfProduct = soldLines.reduce((sum, l) => sum + l.quantity, 0);
+      const refunded = soldLines.reduce((sum, l) => sum + l.refundedQuantity, 0);
+      throw new HarnessError(`${sale.name} sold ${soldOfProduct} x ${line.productName}, ${refunded} already refunded: ${line.quantity} cannot be refunded, ${leftOfProduct} can`);
+    }
+    let toRefund = line.quantity;
+    return soldLines.flatMap((soldLine) => {
+      const taken = Math.min(toRefund, left.get(soldLine.id) ?? 0);
+      if (taken <= 0) return [];
+      toRefund -= taken;
+      left.set(soldLine.id, (left.get(soldLine.id) ?? 0) - taken);
+      return [{ ...line, quantity: -taken, priceUnit: soldLine.priceUnit, discount: soldLine.discount, taxes: soldLine.taxes, refundedOrderLine: soldLine.id }];
+    });
   });
 }
 

@@ -175,7 +175,8 @@ export interface TillOrderRead {
   /** The customer on the order, if any (a settled sale order's). */
   customer: number | false;
   amountTotal: number;
-  lines: { id: number; product: number; quantity: number; priceUnit: number; discount: number; taxes: number[]; priceSubtotalIncl: number; refundedOrderLine: number | false }[];
+  /** Each line; `refundedQuantity`: what later refunds took back of it (Odoo's refunded_qty, refunds not cancelled on 19). */
+  lines: { id: number; product: number; quantity: number; refundedQuantity: number; priceUnit: number; discount: number; taxes: number[]; priceSubtotalIncl: number; refundedOrderLine: number | false }[];
   payments: { method: number; methodName: string; amount: number }[];
   pickings: number[];
   refundedOrders: number[];
@@ -191,7 +192,7 @@ export async function readTillOrder(client: OdooClient, profile: VersionProfile,
         name: {}, state: {}, pos_reference: {}, date_order: {}, amount_total: {}, amount_tax: {}, amount_paid: {}, amount_return: {}, picking_ids: {},
         session_id: { fields: { display_name: {} } }, user_id: { fields: { display_name: {} } }, config_id: { fields: { display_name: {} } }, partner_id: { fields: { display_name: {} } },
         [refunded]: { fields: { display_name: {} } },
-        lines: { fields: { product_id: {}, qty: {}, price_unit: {}, discount: {}, tax_ids: {}, price_subtotal_incl: {}, refunded_orderline_id: {} } },
+        lines: { fields: { product_id: {}, qty: {}, refunded_qty: {}, price_unit: {}, discount: {}, tax_ids: {}, price_subtotal_incl: {}, refunded_orderline_id: {} } },
         payment_ids: { fields: { payment_method_id: { fields: { display_name: {} } }, amount: {} } },
       },
     },
@@ -201,10 +202,11 @@ export async function readTillOrder(client: OdooClient, profile: VersionProfile,
   const name = (value: unknown) => (value ? (value as { display_name: string }).display_name : false);
   const refundedValue = order[refunded];
   const refundedOrders = Array.isArray(refundedValue) ? (refundedValue as { id: number }[]).map((o) => o.id) : refundedValue ? [(refundedValue as { id: number }).id] : [];
-  const lines = (order.lines as { id: number; product_id: { id: number } | number; qty: number; price_unit: number; discount: number; tax_ids: number[]; price_subtotal_incl: number; refunded_orderline_id: { id: number } | number | false }[]).map((l) => ({
+  const lines = (order.lines as { id: number; product_id: { id: number } | number; qty: number; refunded_qty: number; price_unit: number; discount: number; tax_ids: number[]; price_subtotal_incl: number; refunded_orderline_id: { id: number } | number | false }[]).map((l) => ({
     id: l.id,
     product: typeof l.product_id === 'number' ? l.product_id : l.product_id.id,
     quantity: l.qty,
+    refundedQuantity: l.refunded_qty,
     priceUnit: l.price_unit,
     discount: l.discount,
     taxes: l.tax_ids,
