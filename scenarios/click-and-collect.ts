@@ -1,4 +1,5 @@
 import type { Actor } from '../support/actors';
+import { ConfigError } from '../support/config/errors';
 import type { Tender } from '../support/odoo/acts/store-till';
 import { PAY_AT_STORE, preparePayAtStore, readHandedOverSaleOrder, type HandedOverSaleOrder } from '../support/odoo/operations/click-and-collect';
 import { readTillOrder } from '../support/odoo/operations/point-of-sale';
@@ -28,7 +29,7 @@ export async function orderToCollect(world: World, rows: GoodsRow[]): Promise<vo
   const listings = world.notes.recall('the shop listings');
   const lines = goodsOf(world, rows).map((line) => {
     const listing = listings.get(line.product.id);
-    if (listing === undefined) throw new Error(`${world.where()}: ${aliasOf(world, line.product.id)} is not sold in the shop: a "the shop sells these products" step must come first`);
+    if (listing === undefined) throw new ConfigError(`${world.where()}: ${aliasOf(world, line.product.id)} is not sold in the shop: put "Given the shop sells these products, to be paid at the store" after the step that makes ${aliasOf(world, line.product.id)}`);
     return { ...line, listing };
   });
   const order = await (await world.shop()).orderToPayLater({ lines, shopper: world.data.customer('generated') }, world.notes.recall('the pay at the store option'));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { HarnessError } from '../support/config/errors';
 import { refundLines } from '../support/odoo/acts/rpc-store-till';
 import { settlingLines, type SaleOrderToSettle } from '../support/odoo/operations/click-and-collect';
 import type { TillOrderRead } from '../support/odoo/operations/point-of-sale';
@@ -85,6 +86,8 @@ describe('settling a sale order at the till', () => {
     assert.throws(() => settlingLines(order([{ productName: 'Desk lamp', ordered: 2, delivered: 2 }])), /S00035 has nothing left to settle of Desk lamp/);
     assert.throws(() => settlingLines(order([{ productName: 'Down payment', isDownpayment: true }])), /S00035 has a down payment line \(Down payment\)/);
     assert.throws(() => settlingLines(order([{ displayType: 'line_note' }])), /S00035 has no goods to settle/);
+    // A HarnessError: the CLI prints it as one line, without a stack.
+    assert.throws(() => settlingLines(order([{ displayType: 'line_note' }])), HarnessError);
   });
 });
 

@@ -1,3 +1,4 @@
+import { HarnessError } from '../../config/errors';
 import type { OdooClient } from '../rpc/client';
 import { x2many } from '../rpc/x2many';
 import type { VersionProfile } from '../version-profile';
@@ -59,14 +60,14 @@ export async function preparePayAtStore(admin: OdooClient): Promise<{ provider: 
  */
 export async function reserveWebsiteOrder(admin: OdooClient, customer: number, lines: { product: number; quantity: number }[], provider: number): Promise<RecordRef> {
   const [website] = await admin.search('website', [], { limit: 1, order: 'id' });
-  if (website === undefined) throw new Error('no website: install website_sale');
+  if (website === undefined) throw new HarnessError('no website: install website_sale');
   const order = await createAndRead<{ name: string; amount_total: number; currency_id: number }>(admin, 'sale.order', {
     partner_id: customer,
     website_id: website,
     order_line: lines.map((line) => x2many.create({ product_id: line.product, product_uom_qty: line.quantity })),
   }, { name: {}, amount_total: {}, currency_id: {} });
   const { payment_method_ids: [method] } = await admin.readOne<{ payment_method_ids: number[] }>('payment.provider', provider, ['payment_method_ids']);
-  if (method === undefined) throw new Error(`payment.provider ${provider} ("${PAY_AT_STORE}") has no payment method`);
+  if (method === undefined) throw new HarnessError(`payment.provider ${provider} ("${PAY_AT_STORE}") has no payment method`);
   const transaction = await admin.create('payment.transaction', {
     provider_id: provider,
     payment_method_id: method,
@@ -146,7 +147,7 @@ export function settlingLines(toSettle: SaleOrderToSettle): LineToRingUp[] {
   const { order } = toSettle;
   const goods = toSettle.lines.filter((line) => !line.displayType);
   const downPayments = goods.filter((line) => line.isDownpayment);
-  if (downPayments.length) throw new Error(`${order.name} has a down payment line (${downPayments.map((l) => l.productName).join(', ')}): the till settles orders without down payments only`);
+  if (downPayments.length) throw new HarnessError(`${order.name} has a down payment line (${downPayments.map((l) => l.productName).join(', ')}): the till settles orders without down payments only`);
   const lines = goods.map((line) => ({
     product: line.product,
     productName: line.productName,
@@ -157,8 +158,8 @@ export function settlingLines(toSettle: SaleOrderToSettle): LineToRingUp[] {
     settles: { saleOrder: order.id, saleOrderLine: line.id },
   }));
   const done = lines.filter((line) => line.quantity <= 0);
-  if (done.length) throw new Error(`${order.name} has nothing left to settle of ${done.map((l) => l.productName).join(', ')} (already delivered or invoiced)`);
-  if (!lines.length) throw new Error(`${order.name} has no goods to settle`);
+  if (done.length) throw new HarnessError(`${order.name} has nothing left to settle of ${done.map((l) => l.productName).join(', ')} (already delivered or invoiced)`);
+  if (!lines.length) throw new HarnessError(`${order.name} has no goods to settle`);
   return lines;
 }
 
