@@ -2,11 +2,10 @@ import { HarnessError } from '../../config/errors';
 import type { OdooClient } from '../rpc/client';
 import { x2many } from '../rpc/x2many';
 import type { VersionProfile } from '../version-profile';
-import { createAndRead } from './create-and-read';
 import type { RecordRef } from './master-data';
 import type { LineToRingUp } from './point-of-sale';
 import { recordByXmlId } from '../xml-ids';
-import { postProcess } from './shop';
+import { createWebsiteOrder, postProcess } from './shop';
 
 /** The shop's payment option for goods paid when they are collected at the store: its provider and its payment method, by one name. */
 export const PAY_AT_STORE = 'Pay at the store';
@@ -59,13 +58,7 @@ export async function preparePayAtStore(admin: OdooClient): Promise<{ provider: 
  * (state "sent"), waiting for its payment.
  */
 export async function reserveWebsiteOrder(admin: OdooClient, customer: number, lines: { product: number; quantity: number }[], provider: number): Promise<RecordRef> {
-  const [website] = await admin.search('website', [], { limit: 1, order: 'id' });
-  if (website === undefined) throw new HarnessError('no website: install website_sale');
-  const order = await createAndRead<{ name: string; amount_total: number; currency_id: number }>(admin, 'sale.order', {
-    partner_id: customer,
-    website_id: website,
-    order_line: lines.map((line) => x2many.create({ product_id: line.product, product_uom_qty: line.quantity })),
-  }, { name: {}, amount_total: {}, currency_id: {} });
+  const order = await createWebsiteOrder(admin, customer, lines);
   const { payment_method_ids: [method] } = await admin.readOne<{ payment_method_ids: number[] }>('payment.provider', provider, ['payment_method_ids']);
   if (method === undefined) throw new HarnessError(`payment.provider ${provider} ("${PAY_AT_STORE}") has no payment method`);
   const transaction = await admin.create('payment.transaction', {

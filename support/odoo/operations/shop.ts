@@ -1,3 +1,4 @@
+import { HarnessError } from '../../config/errors';
 import { BusinessRuleError } from '../errors';
 import type { OdooClient } from '../rpc/client';
 import { backoffMs, sleep } from '../rpc/contention';
@@ -62,19 +63,24 @@ export async function publishInShop(admin: OdooClient, product: number): Promise
   return template;
 }
 
+/** A draft order of the (first) website for the customer, as the shop's cart makes it: what a checkout's transaction then pays. */
+export async function createWebsiteOrder(admin: OdooClient, customer: number, lines: { product: number; quantity: number }[]) {
+  const [website] = await admin.search('website', [], { limit: 1, order: 'id' });
+  if (website === undefined) throw new HarnessError('no website: install website_sale');
+  return createAndRead<{ name: string; amount_total: number; currency_id: number }>(admin, 'sale.order', {
+    partner_id: customer,
+    website_id: website,
+    order_line: lines.map((line) => x2many.create({ product_id: line.product, product_uom_qty: line.quantity })),
+  }, { name: {}, amount_total: {}, currency_id: {} });
+}
+
 /**
  * The RPC twin of a shop checkout: an order of the website for the customer,
  * paid through a demo-provider transaction that Odoo then post-processes as
  * it does after a real payment (the order is confirmed, the payment made).
  */
 export async function placePaidWebsiteOrder(admin: OdooClient, customer: number, lines: { product: number; quantity: number }[]): Promise<RecordRef> {
-  const [website] = await admin.search('website', [], { limit: 1, order: 'id' });
-  if (website === undefined) throw new Error('no website: install website_sale');
-  const order = await createAndRead<{ name: string; amount_total: number; currency_id: number }>(admin, 'sale.order', {
-    partner_id: customer,
-    website_id: website,
-    order_line: lines.map((line) => x2many.create({ product_id: line.product, product_uom_qty: line.quantity })),
-  }, { name: {}, amount_total: {}, currency_id: {} });
+  const order = await createWebsiteOrder(admin, customer, lines);
   const id = order.id;
   const [provider] = await admin.searchRead<{ id: number; payment_method_ids: number[] }>('payment.provider', [['code', '=', 'demo']], ['payment_method_ids']);
   if (!provider) throw new Error('no demo payment provider: install the payment_demo module');
