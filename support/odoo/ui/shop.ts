@@ -79,7 +79,7 @@ export class ShopCustomer {
   async payWithDemoProvider(outcome: DemoPaymentOutcome = 'done'): Promise<string> {
     const page = this.client.page;
     await this.client.act(`pay with the demo provider (${outcome})`, async () => {
-      await this.#choosePaymentOption('[data-provider-code="demo"]');
+      await this.#choosePaymentOption('of the demo provider', '[data-provider-code="demo"]');
       await page.locator('#simulated_payment_state').selectOption(outcome);
       await page.locator('[name="o_payment_submit_button"]:visible').first().click();
       await this.#until(/^\/shop\/confirmation/);
@@ -91,7 +91,7 @@ export class ShopCustomer {
   async confirmToPayLater(provider: number, label: string): Promise<string> {
     const page = this.client.page;
     await this.client.act(`choose "${label}" and confirm the order`, async () => {
-      await this.#choosePaymentOption(`[data-provider-id="${provider}"]`);
+      await this.#choosePaymentOption(`"${label}" (payment.provider ${provider})`, `[data-provider-id="${provider}"]`);
       await page.locator('[name="o_payment_submit_button"]:visible').first().click();
       await this.#until(/^\/shop\/confirmation/);
     });
@@ -103,10 +103,13 @@ export class ShopCustomer {
    * several, each option's label lies over its radio (19): the customer taps
    * the label, and the radio is then checked.
    */
-  async #choosePaymentOption(attributes: string): Promise<void> {
+  async #choosePaymentOption(option: string, attributes: string): Promise<void> {
     const page = this.client.page;
     const radio = `input[name="o_payment_radio"]${attributes}`;
-    await page.locator(`label[for="${await page.locator(radio).first().getAttribute('id')}"]`).click();
+    const id = await page.locator(radio).first().getAttribute('id');
+    // Without an id no label is tied to the radio: label[for="null"] would wait out the timeout.
+    if (!id) throw new OdooError(`the shop's payment option ${option} has a radio without an id (${radio}): no label to tap`);
+    await page.locator(`label[for="${id}"]`).click();
     await this.client.expectVisible(page.locator(`${radio}:checked`).first());
     await this.client.settle();
   }
