@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HarnessError } from '../support/config/errors';
 import { refundLines } from '../support/odoo/acts/rpc-store-till';
-import { settlingLines, type SaleOrderToSettle } from '../support/odoo/operations/click-and-collect';
+import { saleOrderToSettle, settlingLines, type SaleOrderToSettle } from '../support/odoo/operations/click-and-collect';
 import type { TillOrderRead } from '../support/odoo/operations/point-of-sale';
+import type { OdooClient } from '../support/odoo/rpc/client';
 import { lineAmounts, posOrderSyncArgument, type TillLine } from '../support/odoo/operations/pos-order-payload';
 import { versionProfile } from '../support/odoo/version-profile';
 
@@ -132,8 +133,21 @@ describe('refund lines', () => {
   });
 });
 
-describe('version profile: sale order line taxes', () => {
-  it('is tax_id on 17 and 18, tax_ids on 19', () => {
-    assert.deepEqual([17, 18, 19].map((major) => versionProfile(major).saleLineTaxesField), ['tax_id', 'tax_id', 'tax_ids']);
-  });
+/** A client over a sale order whose line keeps its taxes in the field of this Odoo version, answering only the fields it is asked for, as Odoo's read does. */
+function saleOrderReader(taxesField: string) {
+  const line: Record<string, unknown> = { id: 57, product_id: [127, 'Desk lamp'], product_uom_qty: 2, qty_delivered: 0, qty_invoiced: 0, price_unit: 40, discount: 0, [taxesField]: [1], display_type: false, is_downpayment: false };
+  return {
+    login: 'cashier',
+    readOne: async () => ({ name: 'S00035', partner_id: [55, 'Customer'], pricelist_id: false, fiscal_position_id: false, order_line: [57] }),
+    read: async (_model: string, _ids: number[], fields: string[]) => [Object.fromEntries(['id', ...fields].filter((f) => f in line).map((f) => [f, line[f]]))],
+  } as unknown as OdooClient;
+}
+
+describe("reading the sale order to settle, in each version's field of line taxes", () => {
+  for (const [major, field] of [[17, 'tax_id'], [18, 'tax_id'], [19, 'tax_ids']] as const) {
+    it(`reads the line's taxes from ${field} on ${major}`, async () => {
+      const toSettle = await saleOrderToSettle(saleOrderReader(field), versionProfile(major), 35);
+      assert.deepEqual(toSettle.lines.map((l) => [l.id, l.taxes]), [[57, [1]]]);
+    });
+  }
 });
