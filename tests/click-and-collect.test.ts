@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HarnessError } from '../support/config/errors';
 import { refundLines } from '../support/odoo/acts/rpc-store-till';
-import { saleOrderToSettle, settlingLines, type SaleOrderToSettle } from '../support/odoo/operations/click-and-collect';
+import { preparePayAtStore, saleOrderToSettle, settlingLines, type SaleOrderToSettle } from '../support/odoo/operations/click-and-collect';
 import type { TillOrderRead } from '../support/odoo/operations/point-of-sale';
 import type { OdooClient } from '../support/odoo/rpc/client';
 import { lineAmounts, posOrderSyncArgument, type TillLine } from '../support/odoo/operations/pos-order-payload';
@@ -150,4 +150,40 @@ describe("reading the sale order to settle, in each version's field of line taxe
       assert.deepEqual(toSettle.lines.map((l) => [l.id, l.taxes]), [[57, [1]]]);
     });
   }
+});
+
+/** A set-up user's client over a database with a "Pay at the store" provider in this state and its active payment method; records the writes. */
+function adminWithPayAtStore(provider: { state: string; is_published: boolean }) {
+  const writes: [string, number[], Record<string, unknown>][] = [];
+  const client = {
+    login: 'admin',
+    search: async (model: string) => (model === 'payment.provider' ? [7] : [21]),
+    readOne: async (model: string) => (model === 'payment.provider' ? provider : { provider_ids: [7], active: true }),
+    write: async (model: string, ids: number[], values: Record<string, unknown>) => {
+      writes.push([model, ids, values]);
+      return true;
+    },
+  } as unknown as OdooClient;
+  return { client, writes };
+}
+
+describe('the "Pay at the store" option, found already made', () => {
+  it('is put back in test mode and published when someone disabled it', async () => {
+    const { client, writes } = adminWithPayAtStore({ state: 'disabled', is_published: false });
+    const { provider, changes } = await preparePayAtStore(client);
+    assert.deepEqual([provider, writes], [7, [['payment.provider', [7], { state: 'test', is_published: true }]]]);
+    assert.deepEqual(changes, ['payment.provider 7 "Pay at the store": test mode, published']);
+  });
+
+  it('is published again, its mode kept, when someone only unpublished it', async () => {
+    const { client, writes } = adminWithPayAtStore({ state: 'enabled', is_published: false });
+    await preparePayAtStore(client);
+    assert.deepEqual(writes, [['payment.provider', [7], { is_published: true }]]);
+  });
+
+  it('is left alone when it is offered', async () => {
+    const { client, writes } = adminWithPayAtStore({ state: 'test', is_published: true });
+    assert.deepEqual(await preparePayAtStore(client), { provider: 7, changes: [] });
+    assert.deepEqual(writes, []);
+  });
 });

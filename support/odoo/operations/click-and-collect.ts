@@ -35,6 +35,13 @@ export async function preparePayAtStore(admin: OdooClient): Promise<{ provider: 
       redirect_form_view_id: await recordByXmlId(admin, 'payment_custom.redirect_form'),
     });
     changes.push(`payment.provider ${provider} "${PAY_AT_STORE}" (payment_custom, test mode, published)`);
+  } else {
+    // Someone may have disabled or unpublished it since: the shop would not offer it.
+    const { state, is_published: published } = await admin.readOne<{ state: string; is_published: boolean }>('payment.provider', provider, ['state', 'is_published']);
+    if (state === 'disabled' || !published) {
+      await admin.write('payment.provider', [provider], { ...(state === 'disabled' ? { state: 'test' } : {}), is_published: true });
+      changes.push(`payment.provider ${provider} "${PAY_AT_STORE}": ${state === 'disabled' ? 'test mode, ' : ''}published`);
+    }
   }
   const [method] = await admin.search('payment.method', [['code', '=', PAY_AT_STORE_CODE]], { context: { active_test: false } });
   if (method === undefined) {
