@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from '@playwright/test';
+import { ConfigError } from '../support/config/errors';
 import { trackActivity } from '../support/odoo/ui/idle';
 import { PosApp } from '../support/odoo/ui/point-of-sale';
 import { OdooWebClient } from '../support/odoo/ui/web-client';
@@ -73,5 +74,20 @@ describe("the POS app's Quotation/Order dialog against a stand-in page", () => {
 
   it('refuses an order the sale orders do not show', async () => {
     await assert.rejects(settle('S0009', 1), /S0009/);
+  });
+  it('stops in one line on 17 and 18, whose POS app is not driven in the web client, loading nothing', async () => {
+    for (const major of [17, 18] as const) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const requestsBefore = fake.requests.length;
+      const app = new PosApp(new OdooWebClient(page, { baseUrl: fake.url, profile: versionProfile(major), login: 'uat.cashier', timeoutMs: 5_000 }));
+      await assert.rejects(app.open(4), (error: unknown) => {
+        assert.ok(error instanceof ConfigError, `a configuration error, got ${String(error)}`);
+        assert.equal(error.message, `the POS app is driven in the web client on Odoo 19 only (seen live there); Odoo ${major}.0 serves it at /pos/ui?config_id=4 with other screens: run the retail features on this target with --mode rpc`);
+        return true;
+      });
+      assert.equal(fake.requests.length, requestsBefore);
+      await context.close();
+    }
   });
 });

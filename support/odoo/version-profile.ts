@@ -55,6 +55,12 @@ export interface VersionProfile {
    * order_receipt.xml; 18's receipt not seen in the harness). 17: not driven.
    */
   posReceiptReference: { selector: string; prefix: RegExp } | undefined;
+  /**
+   * The address of a store's POS app, where hybrid mode drives it: 19's
+   * /pos/ui/<config> (seen live). 17 and 18 serve it at /pos/ui?config_id=<config>
+   * (their point_of_sale controllers) with other screens, not driven yet.
+   */
+  posAppPath: ((store: number) => string) | undefined;
   /** sale.order.line's taxes: tax_id until 18, tax_ids from 19 (in the 17, 18, 19 sources; seen on 18 and 19). */
   saleLineTaxesField: 'tax_id' | 'tax_ids';
 }
@@ -96,6 +102,7 @@ const profiles: Record<number, VersionProfile> = {
     posRefundedOrderField: 'refunded_order_ids',
     saleLineTaxesField: 'tax_id',
     posReceiptReference: undefined,
+    posAppPath: undefined,
   },
   18: {
     major: 18,
@@ -120,6 +127,7 @@ const profiles: Record<number, VersionProfile> = {
     posRefundedOrderField: 'refunded_order_id',
     saleLineTaxesField: 'tax_id',
     posReceiptReference: { selector: '.pos-receipt-order-data > div:not(#order-date)', prefix: /^/ },
+    posAppPath: undefined,
   },
   19: {
     major: 19,
@@ -142,6 +150,7 @@ const profiles: Record<number, VersionProfile> = {
     posRefundedOrderField: 'refunded_order_id',
     saleLineTaxesField: 'tax_ids',
     posReceiptReference: { selector: '.pos-receipt-vat', prefix: /^\s*(?:VAT\s+)?Ticket\s+/ },
+    posAppPath: (store) => `/pos/ui/${store}`,
   },
 };
 

@@ -1,3 +1,4 @@
+import { ConfigError } from '../../config/errors';
 import type { Locator } from '@playwright/test';
 import type { Tender } from '../acts/store-till';
 import type { RecordRef } from '../operations/master-data';
@@ -33,7 +34,11 @@ export class PosApp {
    * Register", where the app also lands once a session is closed).
    */
   async open(store: number): Promise<void> {
-    const path = `/pos/ui/${store}`;
+    const { posAppPath, major } = this.client.profile;
+    if (!posAppPath) {
+      throw new ConfigError(`the POS app is driven in the web client on Odoo 19 only (seen live there); Odoo ${major}.0 serves it at /pos/ui?config_id=${store} with other screens: run the retail features on this target with --mode rpc`);
+    }
+    const path = posAppPath(store);
     const welcome = this.#page.locator('.open-register-btn');
     const shown = new URL(this.#page.url(), this.client.url('')).pathname;
     // The page is kept across scenarios: /pos/ui/12 is not store 1's app.
