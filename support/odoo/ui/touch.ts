@@ -33,7 +33,11 @@ export async function chooseInSearchDialog(client: OdooWebClient, widget: Locato
   // The search field is folded behind a magnifier button until it is tapped.
   if (!(await search.isVisible())) await press(dialog.locator('.o_control_panel button:has(.fa-search)').first());
   await search.fill(label);
+  // Enter takes the first suggestion ("Search ... for: <label>") once Odoo lists it; pressed sooner it does nothing and
+  // the cards stay unfiltered (seen on 19 under load). The facet shows the search is applied.
+  await client.expectVisible(client.page.locator('.o_searchview_autocomplete .dropdown-item').first());
   await search.press('Enter');
+  await client.expectVisible(dialog.locator('.o_searchview_facet').first());
   const card = dialog.locator('.o_kanban_record').filter({ hasText: label });
   await client.expectVisible(card.first());
   const count = await card.count();
