@@ -187,3 +187,33 @@ describe('the "Pay at the store" option, found already made', () => {
     assert.deepEqual(writes, []);
   });
 });
+
+describe('the "Pay at the store" option, made by two runs at once', () => {
+  it("takes the other run's, made first, and disables and archives its own so the shop offers one", async () => {
+    const writes: [string, number[], Record<string, unknown>][] = [];
+    // Nothing found at first; by the time this run's records exist, the other run's (lower ids) do too.
+    const made = { 'payment.provider': 9, 'payment.method': 23 } as Record<string, number>;
+    const first = { 'payment.provider': 8, 'payment.method': 22 } as Record<string, number>;
+    const created = new Set<string>();
+    const client = {
+      login: 'admin',
+      search: async (model: string) => (created.has(model) ? [first[model], made[model]] : []),
+      create: async (model: string) => {
+        created.add(model);
+        return made[model];
+      },
+      searchRead: async () => [{ module: 'payment_custom', name: 'redirect_form', res_id: 5 }],
+      write: async (model: string, ids: number[], values: Record<string, unknown>) => {
+        writes.push([model, ids, values]);
+        return true;
+      },
+    } as unknown as OdooClient;
+    const { provider, changes } = await preparePayAtStore(client);
+    assert.equal(provider, 8);
+    assert.deepEqual(writes, [
+      ['payment.provider', [9], { state: 'disabled', is_published: false }],
+      ['payment.method', [23], { active: false }],
+    ]);
+    assert.deepEqual(changes, []);
+  });
+});

@@ -1,5 +1,5 @@
 import { HarnessError } from '../../config/errors';
-import type { OdooClient } from '../rpc/client';
+import type { Domain, OdooClient } from '../rpc/client';
 import { x2many } from '../rpc/x2many';
 import type { VersionProfile } from '../version-profile';
 import type { RecordRef } from './master-data';
@@ -22,9 +22,11 @@ const PAY_AT_STORE_CODE = 'pay_at_store';
  */
 export async function preparePayAtStore(admin: OdooClient): Promise<{ provider: number; changes: string[] }> {
   const changes: string[] = [];
-  let [provider] = await admin.search('payment.provider', [['code', '=', 'custom'], ['name', '=', PAY_AT_STORE]]);
+  const providers = [['code', '=', 'custom'], ['name', '=', PAY_AT_STORE]] satisfies Domain;
+  // By id: where two runs setting a database up at once each made one, every run takes the first.
+  let [provider] = await admin.search('payment.provider', providers, { order: 'id' });
   if (provider === undefined) {
-    provider = await admin.create('payment.provider', {
+    const made = await admin.create('payment.provider', {
       name: PAY_AT_STORE,
       code: 'custom',
       custom_mode: 'wire_transfer',
@@ -34,7 +36,10 @@ export async function preparePayAtStore(admin: OdooClient): Promise<{ provider: 
       // The form that takes the shop's checkout on to /payment/custom/process, as on Odoo's Wire Transfer.
       redirect_form_view_id: await recordByXmlId(admin, 'payment_custom.redirect_form'),
     });
-    changes.push(`payment.provider ${provider} "${PAY_AT_STORE}" (payment_custom, test mode, published)`);
+    provider = (await admin.search('payment.provider', providers, { order: 'id', limit: 1 }))[0] ?? made;
+    if (provider === made) changes.push(`payment.provider ${made} "${PAY_AT_STORE}" (payment_custom, test mode, published)`);
+    // Another run made one first: this one is disabled, so the shop offers the option once.
+    else await admin.write('payment.provider', [made], { state: 'disabled', is_published: false });
   } else {
     // Someone may have disabled or unpublished it since: the shop would not offer it.
     const { state, is_published: published } = await admin.readOne<{ state: string; is_published: boolean }>('payment.provider', provider, ['state', 'is_published']);
@@ -43,11 +48,15 @@ export async function preparePayAtStore(admin: OdooClient): Promise<{ provider: 
       changes.push(`payment.provider ${provider} "${PAY_AT_STORE}": ${state === 'disabled' ? 'test mode, ' : ''}published`);
     }
   }
-  const [method] = await admin.search('payment.method', [['code', '=', PAY_AT_STORE_CODE]], { context: { active_test: false } });
+  const methods = { order: 'id', context: { active_test: false } };
+  const [method] = await admin.search('payment.method', [['code', '=', PAY_AT_STORE_CODE]], methods);
   if (method === undefined) {
     // Odoo refuses a payment method that no provider supports: it is made with its provider.
     const made = await admin.create('payment.method', { name: PAY_AT_STORE, code: PAY_AT_STORE_CODE, provider_ids: [x2many.set([provider])] });
-    changes.push(`payment.method ${made} "${PAY_AT_STORE}" for payment.provider ${provider}`);
+    const [first] = await admin.search('payment.method', [['code', '=', PAY_AT_STORE_CODE]], { ...methods, limit: 1 });
+    if (first === undefined || first === made) changes.push(`payment.method ${made} "${PAY_AT_STORE}" for payment.provider ${provider}`);
+    // Another run made one first: this one is archived, as the provider is disabled.
+    else await admin.write('payment.method', [made], { active: false });
   } else {
     const { provider_ids: providers, active } = await admin.readOne<{ provider_ids: number[]; active: boolean }>('payment.method', method, ['provider_ids', 'active'], { active_test: false });
     if (!providers.includes(provider)) await admin.write('payment.method', [method], { provider_ids: [x2many.link(provider)] });
