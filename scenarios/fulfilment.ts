@@ -66,10 +66,18 @@ export type TransferLabel = 'the delivery' | 'the receipt' | 'the return' | 'the
  * given units per product; checks it is done with exactly those units, and
  * notes it and its backorder with their evidence.
  */
-export async function validateAs(world: World, actor: Actor, transfer: Pick<PickingState, 'id' | 'name'>, label: TransferLabel, lines: Goods, rest: RestOfTransfer = 'backorder'): Promise<void> {
+export async function validateAs(
+  world: World,
+  actor: Actor,
+  transfer: Pick<PickingState, 'id' | 'name'> & Partial<Pick<PickingState, 'moves'>>,
+  label: TransferLabel,
+  lines: Goods,
+  rest: RestOfTransfer = 'backorder',
+): Promise<void> {
   const ref: RecordRef = { model: 'stock.picking', id: transfer.id, name: transfer.name };
   if (label === 'the delivery' || label === 'the receipt') world.notes.remember(label, ref);
-  await (await world.acts(actor)).validateTransfer(ref, lines, rest);
+  // A transfer read in this step comes with its moves, and is not read again.
+  await (await world.acts(actor)).validateTransfer({ ...ref, moves: transfer.moves }, lines, rest);
   // The check and both snapshots from one read: the transfer and its backorder as they are now.
   const { transfer: after, backorder } = await readTransferAndBackorder(world.odoo.admin, transfer.id);
   expectEqual(after.state.state, 'done', `the state of ${label} ${transfer.name} after ${actor.phrase} validated it`);

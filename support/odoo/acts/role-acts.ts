@@ -1,4 +1,4 @@
-import type { RestOfTransfer } from '../operations/inventory';
+import type { PickingState, RestOfTransfer } from '../operations/inventory';
 import type { RecordRef } from '../operations/master-data';
 import type { ComplaintDesk, ComplaintSpec } from '../operations/service';
 
@@ -7,6 +7,9 @@ export interface TransferLine {
   product: RecordRef;
   quantity: number;
 }
+
+/** A transfer to validate, with its moves where the caller has just read them. */
+export type TransferToDo = RecordRef & Partial<Pick<PickingState, 'moves'>>;
 
 /** A quotation as the salesperson enters it: the customer, and per line the goods with the agreed price and discount (the list price and none when left out). */
 export interface QuotationEntry {
@@ -26,8 +29,11 @@ export interface RoleActs {
   /** Enters a quotation, the acting user its salesperson, and leaves it a draft. */
   enterQuotation(quotation: QuotationEntry): Promise<RecordRef>;
   confirmOrder(order: RecordRef): Promise<void>;
-  /** Does the listed units of each product (every other move of the transfer 0), validates, and answers Odoo's questions. */
-  validateTransfer(transfer: RecordRef, lines: TransferLine[], rest: RestOfTransfer): Promise<void>;
+  /**
+   * Does the listed units of each product (every other move of the transfer 0), validates, and answers Odoo's questions.
+   * A transfer given with its moves, as the caller just read them, is not read again.
+   */
+  validateTransfer(transfer: TransferToDo, lines: TransferLine[], rest: RestOfTransfer): Promise<void>;
   confirmPurchase(purchase: RecordRef): Promise<void>;
   /** Enters a complaint at the desk, linked to customer and order (the names are what the web client's fields show). */
   openComplaint(desk: ComplaintDesk, complaint: ComplaintSpec & { customerName: string; orderName: string }): Promise<RecordRef>;

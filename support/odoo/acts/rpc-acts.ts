@@ -13,7 +13,7 @@ export function rpcRoleActs(client: OdooClient): RoleActs {
     login: client.login,
     enterQuotation: ({ customer, lines }) => createQuotation(client, customer.id, lines.map((l) => ({ product: l.product.id, quantity: l.quantity, price: l.price, discount: l.discount }))),
     confirmOrder: (order) => confirmOrder(client, order.id),
-    validateTransfer: (transfer, lines, rest) => validateTransfer(client, transfer.id, new Map(lines.map((l) => [l.product.id, l.quantity])), rest),
+    validateTransfer: (transfer, lines, rest) => validateTransfer(client, transfer.moves ? { id: transfer.id, moves: transfer.moves } : transfer.id, new Map(lines.map((l) => [l.product.id, l.quantity])), rest),
     confirmPurchase: (purchase) => confirmPurchase(client, purchase.id),
     openComplaint: (desk, complaint) => desk.open(client, complaint),
     closeComplaint: (desk, complaint) => desk.close(client, complaint.id),

@@ -100,7 +100,7 @@ export async function readPicking(client: OdooClient, picking: number): Promise<
  */
 export async function validateTransfer(
   client: OdooClient,
-  transfer: number | PickingState,
+  transfer: number | Pick<PickingState, 'id' | 'moves'>,
   quantities: ReadonlyMap<number, number>,
   rest: RestOfTransfer = 'backorder',
 ): Promise<void> {
