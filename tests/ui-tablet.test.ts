@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContextOptions } from '@playwright/test';
 import { FormView } from '../support/odoo/ui/form-view';
 import { trackActivity } from '../support/odoo/ui/idle';
+import { press } from '../support/odoo/ui/touch';
 import { ODOO_SMALL_SCREEN_BELOW_PX, screenContextOptions } from '../support/odoo/ui/screens';
 import { OdooWebClient } from '../support/odoo/ui/web-client';
 import { versionProfile } from '../support/odoo/version-profile';
@@ -34,6 +35,25 @@ const SMALL_SCREEN_FORM = `<!DOCTYPE html><html><body>
   document.querySelector('[name="action_confirm"]').addEventListener('click', () => (document.body.dataset.confirmed = 'yes'));
 </script></body></html>`;
 
+/**
+ * A button in a sheet that slides up for 600 ms while, elsewhere on the
+ * page, a notice fades for 5 s: the page notes, at the tap, whether each
+ * was still moving.
+ */
+const SLIDING_SHEET = `<!DOCTYPE html><html><body>
+<div id="notice" style="transition:opacity 5000ms linear">Saved</div>
+<div id="sheet" style="position:fixed;bottom:0;transition:transform 600ms linear;transform:translateY(100%)"><button id="go">Go</button></div>
+<script>
+  const sheet = document.getElementById('sheet');
+  const notice = document.getElementById('notice');
+  // Style read in between, so both transitions start now rather than at the next frame.
+  getComputedStyle(sheet).transform;
+  sheet.style.transform = 'translateY(0)';
+  notice.style.opacity = '0.2';
+  const moving = (element) => element.getAnimations().some((animation) => animation.playState === 'running');
+  document.addEventListener('touchstart', () => (window.atTap = { sheetMoving: moving(sheet), noticeFading: moving(notice) }), true);
+</script></body></html>`;
+
 describe('the tablet screen', () => {
   it('is a touch tablet narrower than Odoo small-screen breakpoint, while the desktop keeps the run own options', () => {
     const tablet = screenContextOptions('tablet');
@@ -54,7 +74,10 @@ describe('the tablet screen', () => {
     let fake: FakeWebClient;
     before(async () => {
       browser = await launchTestBrowser();
-      fake = await startFakeWebClient((request) => (request.path.startsWith('/small-form') ? { contentType: 'text/html', body: SMALL_SCREEN_FORM } : undefined));
+      fake = await startFakeWebClient((request) => {
+        if (request.path.startsWith('/small-form')) return { contentType: 'text/html', body: SMALL_SCREEN_FORM };
+        return request.path.startsWith('/sliding-sheet') ? { contentType: 'text/html', body: SLIDING_SHEET } : undefined;
+      });
     });
     after(async () => {
       await browser?.close();
@@ -74,6 +97,15 @@ describe('the tablet screen', () => {
       await form.clickButton('action_confirm');
       assert.deepEqual(await page.evaluate(() => (window as unknown as { presses: string[] }).presses.filter((p) => p.startsWith('touchstart'))), ['touchstart more', 'touchstart action_confirm']);
       assert.equal(await page.evaluate(() => document.body.dataset.confirmed), 'yes');
+    });
+
+    it('a tap waits for the sheet that holds its button to stop sliding, not for other animations on the page', async () => {
+      const context = await browser.newContext(screenContextOptions('tablet'));
+      const page = await context.newPage();
+      await page.goto(`${fake.url}/sliding-sheet`);
+      await press(page.locator('#go'));
+      assert.deepEqual(await page.evaluate(() => (window as unknown as { atTap: unknown }).atTap), { sheetMoving: false, noticeFading: true });
+      await context.close();
     });
 
     it('on the desktop, clicks a button the status bar shows, with no touch', async () => {
