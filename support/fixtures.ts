@@ -1,40 +1,8 @@
-import type { Page } from '@playwright/test';
-import { parameter } from 'allure-js-commons';
 import { createBdd, test as bddTest } from 'playwright-bdd';
-import { loadEnvironment, type HarnessEnvironment, type RunMode } from './config/environment';
-import { ConfigError } from './config/errors';
-import type { Secret } from './config/secret';
-import { DataFactory } from './data/factory';
-import { scenarioNamespace } from './data/namespace';
-import { labelScenario } from './evidence/allure-labels';
-import { attachText } from './evidence/attachments';
-import { requiredModules } from './features/requirements';
-import { missingModules } from './odoo/capabilities';
-import { OdooGateway } from './odoo/gateway';
-import { describeWait } from './odoo/rpc/contention';
-import { forgettingAfterEach } from './odoo/rpc/read-memo';
-import { OutageWatch } from './odoo/outage';
-import { roleCredentials } from './odoo/roles';
-import { playwrightEvidence } from './odoo/ui/evidence-hook';
-import { openBrowser } from './odoo/ui/browser';
-import { RoleSessions } from './odoo/ui/role-sessions';
-import { endSession, sessionStateThroughEndpoint } from './odoo/ui/login';
-import { PORTAL_NOT_RECORDED, portalOnRecordedTarget } from './odoo/portal/recorded-targets';
-import { PortalSession } from './odoo/portal/portal-session';
-import type { PortalBuyer } from './odoo/portal/portal-buyers';
-import type { PortalBuyerActs } from './odoo/acts/portal-buyer-acts';
-import { portalSessionActs } from './odoo/acts/portal-session-acts';
-import { portalPageActs } from './odoo/acts/portal-page-acts';
-import type { Screen } from './odoo/ui/screens';
-import { OdooWebClient } from './odoo/ui/web-client';
-import type { Actor } from './actors';
-import { rpcRoleActs, rpcShopCheckout } from './odoo/acts/rpc-acts';
-import type { RoleActs, ShopCheckout } from './odoo/acts/role-acts';
-import { webClientRoleActs, webShopCheckout } from './odoo/acts/web-client-acts';
-import { rpcStoreTill } from './odoo/acts/rpc-store-till';
-import type { StoreTill } from './odoo/acts/store-till';
-import { webStoreTill } from './odoo/acts/web-store-till';
-import { ScenarioNotes } from './scenario-notes';
+import type { HarnessEnvironment } from './config/environment';
+import type { OdooGateway } from './odoo/gateway';
+import type { RoleSessions } from './odoo/ui/role-sessions';
+import type { ScenarioNotes } from './scenario-notes';
 import type { World } from './world';
 
 export interface ScenarioFixtures {
@@ -54,147 +22,32 @@ export interface WorkerFixtures {
   roleSessions: RoleSessions;
 }
 
-/** The run's seed: UAT_SEED, or one drawn per run by `uat run` (and printed) so a run can be replayed. */
-const runSeed = (environment: HarnessEnvironment) => environment.seed ?? Number(process.env.UAT_RUN_SEED ?? 0);
+// The fixtures' work is loaded when a worker first needs it: Playwright's main process imports this file
+// to list the tests, and loading the harness there as well took about 0.5 s of every run's start.
+const runtime = () => import('./fixtures-runtime');
 
 export const test = bddTest.extend<ScenarioFixtures, WorkerFixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
-  scenario: async ({}, use) => use(new ScenarioNotes()),
+  scenario: async ({}, use) => use((await runtime()).newScenarioNotes()),
   // Owner, epic, feature, story and severity come from the tags; allure-playwright sets only `tag` labels.
   allureLabels: [
     async ({ $testInfo, $bddContext }, use) => {
-      await labelScenario($testInfo, $bddContext);
+      await (await runtime()).labelScenario($testInfo, $bddContext);
       await use();
     },
     { auto: true },
   ],
-  uat: async ({ harness, odoo, roleSessions, scenario, $testInfo, $tags, $bddContext, $test }, use) => {
-    // A scenario whose modules are missing is skipped with them named, never passed.
-    const missing = missingModules(odoo.capabilities, requiredModules($tags));
-    $testInfo.skip(missing.length > 0, `needs module ${missing.join(', ')}, not installed on database "${harness.odoo.db}"`);
-    $testInfo.skip(portalOnRecordedTarget($tags), PORTAL_NOT_RECORDED);
-    const callsBefore = odoo.callCount;
-    // Waits noted before this scenario (another one's tidying) are not its evidence.
-    odoo.contention.take();
-    const runId = process.env.UAT_RUN_ID ?? 'adhoc';
-    const evidence = playwrightEvidence((title, body) => $test.step(title, body), $testInfo);
-    const webClientOn = (page: Page, login: string, secrets: Secret[]) => {
-      if (harness.mode !== 'hybrid') throw new Error(`the web client is used in hybrid mode only (this run is in ${harness.mode} mode)`);
-      return new OdooWebClient(page, {
-        baseUrl: harness.odoo.url,
-        profile: odoo.capabilities.profile,
-        login,
-        evidence,
-        secrets: [harness.odoo.admin.password, ...secrets],
-      });
-    };
-    const pagesUsed = new Set<Page>();
-    // Pages that are one scenario's own (a shop visitor, a portal buyer): closed with it.
-    const scenarioPages: Page[] = [];
-    const webClient = async (role: string, screen?: Screen) => {
-      const credentials = roleCredentials(harness, role);
-      const page = await roleSessions.rolePage(role, screen);
-      pagesUsed.add(page);
-      return webClientOn(page, credentials?.login ?? role, credentials ? [credentials.password] : []);
-    };
-    // The run mode picks, once, how roles act and how a shop customer checks out.
-    // Over RPC a screen changes nothing: the same acts, with the same meaning.
-    const actsByMode: Record<RunMode, (actor: Actor, screen?: Screen) => Promise<RoleActs>> = {
-      rpc: async (actor) => rpcRoleActs(await odoo.as(actor.role)),
-      hybrid: async (actor, screen) => forgettingAfterEach(webClientRoleActs(await webClient(actor.role, screen), await odoo.as(actor.role)), odoo.memo),
-    };
-    const shopByMode: Record<RunMode, () => Promise<ShopCheckout>> = {
-      rpc: async () => rpcShopCheckout(odoo.admin),
-      hybrid: async () => {
-        const visitor = await (await roleSessions.newContext()).newPage();
-        scenarioPages.push(visitor);
-        return forgettingAfterEach(webShopCheckout(webClientOn(visitor, 'shop visitor', []), odoo.admin), odoo.memo);
-      },
-    };
-    const data = new DataFactory(scenarioNamespace(process.env.UAT_NAMESPACE_RUN ?? runId, $testInfo.testId), runSeed(harness), $testInfo.title);
-    const orderKey = (place: string) => data.code(`till order ${place}`, 32);
-    // One POS app page per role for the whole scenario: the app takes seconds to load, and a till stays open between steps.
-    const tills = new Map<string, Promise<StoreTill>>();
-    const tillByMode: Record<RunMode, (actor: Actor) => Promise<StoreTill>> = {
-      rpc: async (actor) => rpcStoreTill(await odoo.as(actor.role), odoo.capabilities.profile, orderKey),
-      hybrid: (actor) => {
-        const till = tills.get(actor.role) ?? (async () => forgettingAfterEach(webStoreTill(await webClient(actor.role), await odoo.as(actor.role), odoo.capabilities.profile), odoo.memo))();
-        tills.set(actor.role, till);
-        return till;
-      },
-    };
-    const leftovers: { what: string; tidy: () => Promise<void> }[] = [];
-    // A buyer logs in to the portal once per scenario; the session ends with the scenario.
-    const portalByMode: Record<RunMode, (buyer: PortalBuyer) => Promise<PortalBuyerActs>> = {
-      rpc: async ({ credentials }) => {
-        const session = await PortalSession.logIn(harness.odoo.url, credentials, harness.odoo.timeoutMs);
-        leftovers.push({ what: `the portal session of ${credentials.login}`, tidy: () => session.logOut() });
-        return forgettingAfterEach(portalSessionActs(session), odoo.memo);
-      },
-      // The session is made from Node: the buyer's password never passes through a browser that a trace records.
-      hybrid: async ({ credentials }) => {
-        const state = await sessionStateThroughEndpoint(harness.odoo.url, harness.odoo.db, credentials, harness.odoo.timeoutMs);
-        leftovers.push({ what: `the portal session of ${credentials.login}`, tidy: () => endSession(harness.odoo.url, state, harness.odoo.timeoutMs) });
-        const page = await (await roleSessions.newContext({ storageState: state })).newPage();
-        scenarioPages.push(page);
-        return forgettingAfterEach(portalPageActs(webClientOn(page, credentials.login, [credentials.password])), odoo.memo);
-      },
-    };
-    const portalBuyers = new Map<string, Promise<PortalBuyerActs>>();
-    await use({
-      environment: harness,
-      mode: harness.mode,
-      odoo,
-      // A recorded run pins the run tag of its namespaces, so a replay sends the same requests.
-      data,
-      notes: scenario,
-      testInfo: $testInfo,
-      where: () => `${$bddContext.featureUri}:${$bddContext.bddTestData.steps[$bddContext.stepIndex]?.gherkinStepLine ?? '?'}`,
-      acts: actsByMode[harness.mode],
-      rpc: (actor) => odoo.as(actor.role),
-      shop: shopByMode[harness.mode],
-      portal: (buyer) => {
-        const acts = portalBuyers.get(buyer.credentials.login) ?? portalByMode[harness.mode](buyer);
-        portalBuyers.set(buyer.credentials.login, acts);
-        return acts;
-      },
-      till: tillByMode[harness.mode],
-      leaveNothingOpen: (what, tidy) => void leftovers.push({ what, tidy }),
-    });
-    // A failed scenario's pages may hold anything (an open wizard, a half-filled form): the next scenario starts afresh.
-    if ($testInfo.status !== $testInfo.expectedStatus) for (const page of pagesUsed) await roleSessions.closePage(page).catch(() => undefined);
-    for (const page of scenarioPages) await roleSessions.closePage(page).catch(() => undefined);
-    // What a failed or interrupted scenario left open in a place runs share is closed, so it cannot hold the next run up.
-    for (const { what, tidy } of leftovers.reverse()) {
-      await tidy().catch((error: unknown) => attachText($testInfo, `could not close ${what}`, (error as Error).message));
-    }
-    // The scenario's RPC cost, in the report beside its result (excluded from Allure's history id).
-    await parameter('RPC calls', String(odoo.callCount - callsBefore), { excluded: true });
-    // Where other users of the database held this scenario up, and how long it waited: a slow rehearsal says why.
-    const waits = odoo.contention.take();
-    if (waits.length) {
-      await parameter('Waits for other runs', String(waits.length), { excluded: true });
-      await attachText($testInfo, 'waits for other users of the database', waits.map(describeWait).join('\n'));
-    }
-  },
+  uat: async ({ harness, odoo, roleSessions, scenario, $testInfo, $tags, $bddContext, $test }, use) =>
+    (await runtime()).provideWorld({ harness, odoo, roleSessions, scenario, $testInfo, $tags, $bddContext, $test }, use),
   harness: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
-    async ({}, use) => {
-      const name = process.env.UAT_ENV;
-      if (!name) throw new ConfigError('no environment chosen: run through `uat run --env NAME`, or set UAT_ENV');
-      await use(loadEnvironment(name, { overrides: process.env }).environment);
-    },
+    async ({}, use) => use((await runtime()).environmentOfRun()),
     { scope: 'worker' },
   ],
-  // One outage watch per run (a file in the run folder): once Odoo is gone for good, no worker waits for it again.
-  odoo: [async ({ harness }, use) => use(await OdooGateway.connect(harness, harness.odoo.timeoutMs, OutageWatch.forRun(process.env.UAT_RUN_DIR, harness.odoo.url))), { scope: 'worker' }],
+  odoo: [async ({ harness }, use) => use(await (await runtime()).connectWorker(harness)), { scope: 'worker' }],
   roleSessions: [
-    async ({ harness, odoo, playwright, launchOptions, connectOptions }, use) => {
-      const openWorkerBrowser = () => openBrowser(playwright.chromium, launchOptions, connectOptions);
-      const sessions = new RoleSessions(openWorkerBrowser, harness, odoo.capabilities.profile, { loginVia: 'session-endpoint' });
-      await use(sessions);
-      await sessions.close();
-    },
+    async ({ harness, odoo, playwright, launchOptions, connectOptions }, use) =>
+      (await runtime()).provideRoleSessions({ harness, odoo, playwright, launchOptions, connectOptions }, use),
     { scope: 'worker' },
   ],
 });
