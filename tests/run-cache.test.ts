@@ -65,6 +65,28 @@ describe('the suite cache of uat run', () => {
     assert.ok(!existsSync(path.join(cacheDir, 'd1')), 'the oldest suite is removed');
   });
 
+  it('hands Playwright the kept specs in place, at the same path for every run, and keeps them from pruning while used', () => {
+    const { root } = project();
+    const cache = new SuiteCache('d1', root);
+    assert.equal(cache.specsInPlace(), undefined, 'no specs before they are stored');
+    const made = path.join(root, 'made');
+    mkdirSync(path.join(made, 'features'), { recursive: true });
+    writeFileSync(path.join(made, 'features', 'a.feature.spec.js'), '// spec');
+    cache.storeSpecs(made);
+    const inPlace = new SuiteCache('d1', root).specsInPlace();
+    assert.equal(inPlace, path.join(root, 'reports', '.cache', 'd1', 'specs'));
+    assert.equal(new SuiteCache('d1', root).specsInPlace(), inPlace, 'the same path in the next run');
+    assert.equal(readFileSync(path.join(inPlace, 'features', 'a.feature.spec.js'), 'utf8'), '// spec');
+    // d1 the oldest of ten suites; a run that uses its specs makes it the newest, and the next suite prunes d2.
+    const cacheDir = path.join(root, 'reports', '.cache');
+    for (let i = 2; i <= 10; i += 1) new SuiteCache(`d${i}`, root).markChecked();
+    for (let i = 1; i <= 10; i += 1) utimesSync(path.join(cacheDir, `d${i}`), new Date(2000 + i, 0, 1), new Date(2000 + i, 0, 1));
+    new SuiteCache('d1', root).specsInPlace();
+    new SuiteCache('d11', root).markChecked();
+    assert.ok(existsSync(path.join(cacheDir, 'd1', 'specs')), 'the suite a run uses is kept');
+    assert.ok(!existsSync(path.join(cacheDir, 'd2')), 'the oldest one not in use is removed');
+  });
+
   it("keeps the features' needs read off their steps, per digest", () => {
     const { root } = project();
     const cache = new SuiteCache('d1', root);

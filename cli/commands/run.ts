@@ -197,7 +197,10 @@ export async function run(args: string[]): Promise<number> {
     process.off('SIGINT', stopBeforeTests);
     process.off('SIGTERM', stopBeforeTests);
     const shardOption = shard ? [`--shard=${shard.index}/${shard.total}`] : [];
-    const tested = await runTool('playwright', ['test', ...workers, ...shardOption], childEnv, 'inherit');
+    // The run folder keeps its copy of the specs; Playwright runs the cache's, compiled by an earlier run.
+    const specsInPlace = cache.specsInPlace();
+    const testEnv = specsInPlace ? { ...childEnv, UAT_SPECS_DIR: specsInPlace } : childEnv;
+    const tested = await runTool('playwright', ['test', ...workers, ...shardOption], testEnv, 'inherit');
     const broken = existsSync(resultsDir(runDir)) ? markFaultsBroken(resultsDir(runDir)) : [];
     if (broken.length) console.log(`uat: ${broken.length} scenario(s) broken by a fault (not a business finding): ${broken.join('; ')}`);
     const results = existsSync(resultsDir(runDir)) ? resultsDir(runDir) : undefined;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config/sources';
 import type { FeatureNeeds } from './feature-needs';
@@ -76,6 +76,18 @@ export class SuiteCache {
     if (!existsSync(path.join(this.#dir, 'specs-complete'))) return false;
     cpSync(specs, into, { recursive: true });
     return true;
+  }
+
+  /**
+   * The kept specs, for Playwright to run in place (undefined when there are none). Their path
+   * is the same in every run of the suite, so Playwright compiles them once, not at every run. Using them
+   * marks the suite as the newest, so other suites' runs do not prune them while this run needs them.
+   */
+  specsInPlace(): string | undefined {
+    if (!existsSync(path.join(this.#dir, 'specs-complete'))) return undefined;
+    const now = new Date();
+    utimesSync(this.#dir, now, now);
+    return path.join(this.#dir, 'specs');
   }
 
   /** Keeps a run's specs for the next run of the suite; parallel runs of one suite make the same specs, and the first one kept stays. */
