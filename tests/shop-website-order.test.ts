@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HarnessError } from '../support/config/errors';
-import { createWebsiteOrder } from '../support/odoo/operations/shop';
+import { ConfigError, HarnessError } from '../support/config/errors';
+import { createWebsiteOrder, placePaidWebsiteOrder, prepareShopCheckout } from '../support/odoo/operations/shop';
 import type { OdooClient } from '../support/odoo/rpc/client';
 
 /** A set-up user's client whose database has these websites, recording the order it is asked to save. */
@@ -30,5 +30,14 @@ describe('a website order, for the shop checkout and click and collect alike', (
     const { client, saved } = adminWithWebsites([]);
     await assert.rejects(createWebsiteOrder(client, 55, [{ product: 127, quantity: 1 }]), (error: unknown) => error instanceof HarnessError && /install website_sale/.test(error.message));
     assert.deepEqual(saved, []);
+  });
+
+  it('is refused, saying what to install, on a target without a demo payment provider; nothing is paid', async () => {
+    const { client, saved } = adminWithWebsites([3]);
+    Object.assign(client, { searchRead: async () => [], create: async () => assert.fail('no transaction without a provider') });
+    const whatToDo = (error: unknown) => error instanceof ConfigError && /no demo payment provider.*install the payment_demo module/.test(error.message);
+    await assert.rejects(placePaidWebsiteOrder(client, 55, [{ product: 127, quantity: 1 }]), whatToDo);
+    await assert.rejects(prepareShopCheckout(client), whatToDo);
+    assert.equal(saved.length, 1, 'only the cart was saved');
   });
 });

@@ -1,4 +1,4 @@
-import { HarnessError } from '../../config/errors';
+import { ConfigError, HarnessError } from '../../config/errors';
 import { BusinessRuleError } from '../errors';
 import type { OdooClient } from '../rpc/client';
 import { backoffMs, sleep } from '../rpc/contention';
@@ -23,18 +23,13 @@ export interface ShopSetupReport {
  */
 export async function prepareShopCheckout(admin: OdooClient): Promise<ShopSetupReport> {
   const changes: string[] = [];
-  const [provider] = await admin.searchRead<{ id: number; state: string; is_published: boolean; journal_id: [number, string] | false }>(
-    'payment.provider',
-    [['code', '=', 'demo']],
-    ['state', 'is_published', 'journal_id'],
-  );
-  if (!provider) throw new Error('no demo payment provider: install the payment_demo module');
+  const provider = await demoProvider<{ state: string; is_published: boolean; journal_id: [number, string] | false }>(admin, ['state', 'is_published', 'journal_id']);
   const values: Record<string, unknown> = {};
   if (provider.state !== 'test') values.state = 'test';
   if (!provider.is_published) values.is_published = true;
   if (!provider.journal_id) {
     const [bank] = await admin.search('account.journal', [['type', '=', 'bank']], { limit: 1 });
-    if (!bank) throw new Error('no bank journal for the demo payment provider');
+    if (!bank) throw new ConfigError('the target has no bank journal for the demo payment provider to pay into: create one in Accounting (Configuration, Journals)');
     values.journal_id = bank;
   }
   if (Object.keys(values).length) {
@@ -54,6 +49,13 @@ export async function prepareShopCheckout(admin: OdooClient): Promise<ShopSetupR
     }
   }
   return { changes };
+}
+
+/** The demo provider the shop's checkout pays with; a target without one is refused, saying what to install. */
+async function demoProvider<T>(admin: OdooClient, fields: string[]): Promise<T & { id: number }> {
+  const [provider] = await admin.searchRead<T & { id: number }>('payment.provider', [['code', '=', 'demo']], fields);
+  if (!provider) throw new ConfigError('the target has no demo payment provider (code "demo"): install the payment_demo module, or update it if it is installed');
+  return provider;
 }
 
 /** A product the shop sells: published on the website and for sale. */
@@ -82,8 +84,7 @@ export async function createWebsiteOrder(admin: OdooClient, customer: number, li
 export async function placePaidWebsiteOrder(admin: OdooClient, customer: number, lines: { product: number; quantity: number }[]): Promise<RecordRef> {
   const order = await createWebsiteOrder(admin, customer, lines);
   const id = order.id;
-  const [provider] = await admin.searchRead<{ id: number; payment_method_ids: number[] }>('payment.provider', [['code', '=', 'demo']], ['payment_method_ids']);
-  if (!provider) throw new Error('no demo payment provider: install the payment_demo module');
+  const provider = await demoProvider<{ payment_method_ids: number[] }>(admin, ['payment_method_ids']);
   const transaction = await admin.create('payment.transaction', {
     provider_id: provider.id,
     payment_method_id: provider.payment_method_ids[0],
