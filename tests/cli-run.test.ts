@@ -99,8 +99,12 @@ describe('uat run', () => {
 
   it('runs the smoke feature end to end and writes its reports into the run folder', async () => {
     const file = writeEnvFile(dir, 'fake', { ...validEnvironment, ...replayed, ODOO_URL: odoo.url });
-    const result = await runCli(['run', '--env', file, '--profile', 'smoke']);
+    // A specs folder left in the shell is not this run's.
+    const result = await runCli(['run', '--env', file, '--profile', 'smoke'], { UAT_SPECS_DIR: path.join(dir, 'left-in-the-shell') });
     assert.equal(result.code, 0, result.stdout + result.stderr);
+    // Playwright runs the suite cache's specs, at the path where it compiled them in an earlier run.
+    assert.match(result.stdout, /reports\/\.cache\/[0-9a-f]{24}\/specs\/features\/smoke\/environment\.feature\.spec\.js/);
+    assert.ok(!existsSync(path.join(dir, 'left-in-the-shell')));
     assert.match(result.stdout, /uat: run (\S+): Odoo 19\.0 community at http:\/\/127\.0\.0\.1:\d+, database "uat", mode hybrid, profile smoke/);
     // The smoke feature acts as no role: the run leaves every role user alone.
     assert.doesNotMatch(result.stdout, /uat: role /);
@@ -113,6 +117,7 @@ describe('uat run', () => {
     assert.equal(run.profile, 'smoke');
     assert.ok(existsSync(path.join(runDir, 'junit.xml')));
     assert.ok(readdirSync(path.join(runDir, 'allure-results')).some((f) => f.endsWith('-result.json')));
+    assert.ok(existsSync(path.join(runDir, 'specs', 'features', 'smoke', 'environment.feature.spec.js')), 'the run folder keeps the specs it ran');
     assert.deepEqual(odoo.mismatches, []);
   });
 });

@@ -101,6 +101,8 @@ export async function run(args: string[]): Promise<number> {
 
   // Identities are handed down by a run to its workers only: a value left in this shell is not this run's.
   delete process.env[RUN_IDENTITIES_VARIABLE];
+  // Nor are the specs a value left in this shell points at: the run hands Playwright its own.
+  delete process.env.UAT_SPECS_DIR;
   const runId = newRunId(environment.name);
   // On 19+ the run speaks JSON-2 with keys of its own: kept from an earlier run, or made here (and kept, or
   // revoked when it ends with UAT_KEEP_KEYS=false). A recording is made and replayed with the
