@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../support/config/errors';
 import { projectRoot } from '../support/config/sources';
+import { scenarioLabels } from '../support/evidence/allure-labels';
 import { readAllureResults } from '../support/evidence/allure-results';
 import { parseScenarioTags } from '../support/evidence/scenario-tags';
 
@@ -16,11 +17,17 @@ describe('scenario tags', () => {
       id: 'UAT-O2C-001',
       owner: 'order-to-cash',
       area: 'order-to-cash',
-      channel: 'wholesale',
+      channels: ['wholesale'],
       severity: 'critical',
       requirements: ['REQ-12', 'REQ-13'],
       modules: ['sale_stock'],
     });
+  });
+
+  it('gives a scenario every channel its tags name, once each: taken in the shop and collected in the store, it is both', () => {
+    assert.deepEqual(parseScenarioTags(['@channel:ecommerce', '@channel:retail', '@channel:ecommerce'], 'x').channels, ['ecommerce', 'retail']);
+    const labels = scenarioLabels({ tags: ['@UAT-RET-003', '@owner:order-to-cash', '@channel:ecommerce', '@channel:retail'], title: 'Click and collect', file: 'x.spec.js' });
+    assert.deepEqual(labels.filter((l) => l.name === 'feature').map((l) => l.value), ['ecommerce', 'retail'], 'an Allure feature per channel');
   });
 
   it('lets a scenario tag override its feature tag, and defaults severity to normal', () => {
@@ -52,7 +59,7 @@ describe('Allure labels set by the fixture (recorded from a live run)', () => {
       const tags = parseScenarioTags(label('tag'), result.name);
       assert.deepEqual(label('owner'), [tags.owner], result.name);
       assert.deepEqual(label('epic'), [tags.area], result.name);
-      assert.deepEqual(label('feature'), [tags.channel], result.name);
+      assert.deepEqual(label('feature'), tags.channels, result.name);
       assert.deepEqual(label('story'), [`${tags.id} ${result.name}`], result.name);
       assert.deepEqual(label('severity'), [tags.severity], result.name);
       assert.deepEqual(label('requirement'), tags.requirements, result.name);

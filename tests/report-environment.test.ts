@@ -7,7 +7,7 @@ const scenario = (modules: string[]): Scenario => ({
   id: 'UAT-X-001',
   hasId: true,
   title: 'x',
-  tags: { severity: 'normal', requirements: [], modules } as Scenario['tags'],
+  tags: { severity: 'normal', channels: [], requirements: [], modules } as Scenario['tags'],
   status: 'passed',
   results: [],
 });

@@ -47,7 +47,7 @@ export function scenarioLabels(testInfo: Pick<TestInfo, 'tags' | 'title' | 'file
     { name: 'story', value: id ? `${id} ${title}` : title },
     ...(tags.owner ? [{ name: 'owner', value: tags.owner }] : []),
     ...(tags.area ? [{ name: 'epic', value: tags.area }] : []),
-    ...(tags.channel ? [{ name: 'feature', value: tags.channel }] : []),
+    ...tags.channels.map((value) => ({ name: 'feature', value })),
     ...(id ? [{ name: 'scenario', value: id }] : []),
     ...(outlineId && outlineId !== id ? [{ name: 'outline', value: outlineId }] : []),
     ...tags.requirements.map((value) => ({ name: 'requirement', value })),

@@ -7,7 +7,8 @@ export type Severity = (typeof SEVERITIES)[number];
 /**
  * What a scenario's tags say about it. Feature tags come before scenario
  * tags, so for the single-valued keys the last tag wins: a scenario can
- * override its feature's owner or severity.
+ * override its feature's owner or severity. Channels add up: an order taken
+ * in one channel and finished in another belongs to both.
  */
 export interface ScenarioTags {
   /** @UAT-O2C-001: the id that sign-off and readiness criteria refer to. */
@@ -16,8 +17,8 @@ export interface ScenarioTags {
   owner?: string;
   /** @area:<process area>: the Allure epic and the unit of readiness pass rates. */
   area?: string;
-  /** @channel:wholesale: the Allure feature. */
-  channel?: string;
+  /** @channel:wholesale (one tag per channel): the Allure features. */
+  channels: string[];
   /** @severity:critical; "normal" when the feature does not say. */
   severity: Severity;
   /** @REQ-123 */
@@ -31,7 +32,7 @@ const REQUIREMENT = /^REQ-[A-Za-z0-9][A-Za-z0-9-]*$/;
 
 /** Reads the metadata tags (with or without their "@"); `where` names the scenario in errors. */
 export function parseScenarioTags(tags: readonly string[], where: string): ScenarioTags {
-  const parsed: ScenarioTags = { severity: 'normal', requirements: [], modules: [] };
+  const parsed: ScenarioTags = { severity: 'normal', channels: [], requirements: [], modules: [] };
   for (const raw of tags) {
     const tag = raw.startsWith('@') ? raw.slice(1) : raw;
     const colon = tag.indexOf(':');
@@ -41,7 +42,7 @@ export function parseScenarioTags(tags: readonly string[], where: string): Scena
     else if (REQUIREMENT.test(tag)) addOnce(parsed.requirements, tag);
     else if (key === 'owner' && value) parsed.owner = value;
     else if (key === 'area' && value) parsed.area = value;
-    else if (key === 'channel' && value) parsed.channel = value;
+    else if (key === 'channel' && value) addOnce(parsed.channels, value);
     else if (key === 'requires' && value) addOnce(parsed.modules, value);
     else if (key === 'severity') parsed.severity = severityOf(value, where);
   }

@@ -46,7 +46,7 @@ function runLine(run: RunInfo): string {
 function summaryRow(s: PackScenario, link: string): string {
   const { scenario } = s.signoff;
   return `<tr><td><a href="${e(link)}">${e(scenario.hasId ? scenario.id : '(no id)')}</a></td><td>${e(scenario.title)}</td>` +
-    `<td>${e(scenario.tags.area ?? '')}</td><td>${e(scenario.tags.channel ?? '')}</td><td>${e(scenario.tags.severity)}</td>` +
+    `<td>${e(scenario.tags.area ?? '')}</td><td>${e(scenario.tags.channels.join(', '))}</td><td>${e(scenario.tags.severity)}</td>` +
     `<td>${badge(scenario.status)}</td><td>${badge(s.signoff.state)}</td></tr>`;
 }
 
@@ -85,7 +85,7 @@ function scenarioSection(s: PackScenario, anchor: string, runId: string, owner: 
   const { scenario } = s.signoff;
   const facts = [
     `Area ${scenario.tags.area ?? '—'}`,
-    `channel ${scenario.tags.channel ?? '—'}`,
+    `${scenario.tags.channels.length > 1 ? 'channels' : 'channel'} ${scenario.tags.channels.join(', ') || '—'}`,
     `severity ${scenario.tags.severity}`,
     ...(scenario.tags.requirements.length ? [`requirements ${scenario.tags.requirements.join(', ')}`] : []),
     ...(scenario.tags.modules.length ? [`needs modules ${scenario.tags.modules.join(', ')}`] : []),
