@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from '@playwright/test';
-import { trackActivity } from '../support/odoo/ui/idle';
+import { describe, it } from 'node:test';
 import { chooseTag } from '../support/odoo/ui/helpdesk-ticket';
-import { OdooWebClient } from '../support/odoo/ui/web-client';
-import { versionProfile } from '../support/odoo/version-profile';
-import { launchTestBrowser, startFakeWebClient, type FakeWebClient } from './support/ui-fake-web-client';
+import { standInPages } from './support/ui-fake-web-client';
 
 /**
  * A stand-in for the ticket form's Sales orders field (helpdesk_mgmt_sale's
@@ -36,23 +32,10 @@ const ORDERS_FIELD = `<!DOCTYPE html><html><body>
 </script></body></html>`;
 
 describe("the ticket form's order tags against a stand-in page", () => {
-  let browser: Browser;
-  let fake: FakeWebClient;
-  before(async () => {
-    browser = await launchTestBrowser();
-    fake = await startFakeWebClient((request) => (request.path.startsWith('/ticket') ? { contentType: 'text/html', body: ORDERS_FIELD } : undefined));
-  });
-  after(async () => {
-    await browser?.close();
-    await fake?.close();
-  });
+  const pages = standInPages({ '/ticket': ORDERS_FIELD });
 
   it('picks the order whose name is exactly the one typed, not a longer name that contains it', async () => {
-    const context = await browser.newContext();
-    await trackActivity(context);
-    const page = await context.newPage();
-    await page.goto(`${fake.url}/ticket`);
-    const client = new OdooWebClient(page, { baseUrl: fake.url, profile: versionProfile(18), login: 'agent', timeoutMs: 5_000 });
+    const { context, page, client } = await pages.open('/ticket', { major: 18, login: 'agent' });
     await chooseTag(client, page.locator('.o_field_widget[name="sale_order_ids"]'), 'S00012');
     assert.deepEqual(await page.locator('.o_tag_badge_text').allTextContents(), ['S00012']);
     await context.close();

@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from '@playwright/test';
+import { describe, it } from 'node:test';
 import { ConfigError } from '../support/config/errors';
-import { trackActivity } from '../support/odoo/ui/idle';
 import { PosApp } from '../support/odoo/ui/point-of-sale';
-import { OdooWebClient } from '../support/odoo/ui/web-client';
-import { versionProfile } from '../support/odoo/version-profile';
-import { launchTestBrowser, startFakeWebClient, type FakeWebClient } from './support/ui-fake-web-client';
+import { standInPages } from './support/ui-fake-web-client';
 
 /**
  * A stand-in for the POS app's "Quotation/Order" dialog (pos_sale's
@@ -43,23 +39,10 @@ const POS_WITH_SALE_ORDERS = `<!DOCTYPE html><html><body>
 </script></body></html>`;
 
 describe("the POS app's Quotation/Order dialog against a stand-in page", () => {
-  let browser: Browser;
-  let fake: FakeWebClient;
-  before(async () => {
-    browser = await launchTestBrowser();
-    fake = await startFakeWebClient((request) => (request.path.startsWith('/pos') ? { contentType: 'text/html', body: POS_WITH_SALE_ORDERS } : undefined));
-  });
-  after(async () => {
-    await browser?.close();
-    await fake?.close();
-  });
+  const pages = standInPages({ '/pos': POS_WITH_SALE_ORDERS });
 
   const settle = async (orderName: string, lineCount: number) => {
-    const context = await browser.newContext();
-    await trackActivity(context);
-    const page = await context.newPage();
-    await page.goto(`${fake.url}/pos`);
-    const client = new OdooWebClient(page, { baseUrl: fake.url, profile: versionProfile(19), login: 'cashier', timeoutMs: 5_000 });
+    const { context, page, client } = await pages.open('/pos', { major: 19, login: 'cashier' });
     try {
       await new PosApp(client).settleSaleOrder(orderName, lineCount);
       return await page.locator('.order-container .orderline').allTextContents();
@@ -77,16 +60,15 @@ describe("the POS app's Quotation/Order dialog against a stand-in page", () => {
   });
   it('stops in one line on 17 and 18, whose POS app is not driven in the web client, loading nothing', async () => {
     for (const major of [17, 18] as const) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const requestsBefore = fake.requests.length;
-      const app = new PosApp(new OdooWebClient(page, { baseUrl: fake.url, profile: versionProfile(major), login: 'uat.cashier', timeoutMs: 5_000 }));
+      const { context, client } = await pages.open('/pos', { major, login: 'uat.cashier' });
+      const requestsBefore = pages.requests.length;
+      const app = new PosApp(client);
       await assert.rejects(app.open(4), (error: unknown) => {
         assert.ok(error instanceof ConfigError, `a configuration error, got ${String(error)}`);
         assert.equal(error.message, `the POS app is driven in the web client on Odoo 19 only (seen live there); Odoo ${major}.0 serves it at /pos/ui?config_id=4 with other screens: run the retail features on this target with --mode rpc`);
         return true;
       });
-      assert.equal(fake.requests.length, requestsBefore);
+      assert.equal(pages.requests.length, requestsBefore);
       await context.close();
     }
   });

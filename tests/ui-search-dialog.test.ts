@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from '@playwright/test';
-import { trackActivity } from '../support/odoo/ui/idle';
+import { describe, it } from 'node:test';
 import { chooseInSearchDialog } from '../support/odoo/ui/touch';
-import { OdooWebClient } from '../support/odoo/ui/web-client';
-import { versionProfile } from '../support/odoo/version-profile';
-import { launchTestBrowser, startFakeWebClient, type FakeWebClient } from './support/ui-fake-web-client';
+import { standInPages } from './support/ui-fake-web-client';
 
 /**
  * A stand-in for Odoo 19's small-screen many2one: a tap opens the "Search:"
@@ -47,23 +43,11 @@ const SEARCH_DIALOG_PAGE = String.raw`<!doctype html><html><body>
 
 // Needs Chromium (CI: apt-get install chromium); no Odoo.
 describe("choosing a record in the small screen's search dialog", () => {
-  let browser: Browser;
-  let fake: FakeWebClient;
-  before(async () => {
-    browser = await launchTestBrowser();
-    fake = await startFakeWebClient((request) => (request.path.startsWith('/odoo') ? { contentType: 'text/html', body: SEARCH_DIALOG_PAGE } : undefined));
-  });
-  after(async () => {
-    await browser?.close();
-    await fake?.close();
-  });
+  const pages = standInPages({ '/odoo': SEARCH_DIALOG_PAGE });
+  const newQuotation = () => pages.open('/odoo/sale.order/new', { major: 19, login: 'uat.sales' });
 
   it('searches only once Odoo suggests the search, then taps the one card bearing the name', async () => {
-    const context = await browser.newContext();
-    await trackActivity(context);
-    const page = await context.newPage();
-    await page.goto(`${fake.url}/odoo/sale.order/new`);
-    const client = new OdooWebClient(page, { baseUrl: fake.url, profile: versionProfile(19), login: 'uat.sales', timeoutMs: 5_000 });
+    const { context, page, client } = await newQuotation();
     const widget = page.locator('.o_field_widget[name="partner_id"]');
     await chooseInSearchDialog(client, widget, 'Wide World Cafes [UAT-1]');
     assert.equal(await widget.locator('input').inputValue(), 'Wide World Cafes [UAT-1]');
@@ -72,11 +56,7 @@ describe("choosing a record in the small screen's search dialog", () => {
   });
 
   it('refuses a name that two cards bear, naming the field', async () => {
-    const context = await browser.newContext();
-    await trackActivity(context);
-    const page = await context.newPage();
-    await page.goto(`${fake.url}/odoo/sale.order/new`);
-    const client = new OdooWebClient(page, { baseUrl: fake.url, profile: versionProfile(19), login: 'uat.sales', timeoutMs: 5_000 });
+    const { context, page, client } = await newQuotation();
     await assert.rejects(chooseInSearchDialog(client, page.locator('.o_field_widget[name="partner_id"]'), 'Wide World Cafes'), /"Wide World Cafes" matches 2 records in the "Search" dialog of field partner_id/);
     await context.close();
   });

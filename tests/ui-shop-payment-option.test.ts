@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from '@playwright/test';
-import { trackActivity } from '../support/odoo/ui/idle';
+import { describe, it } from 'node:test';
 import { ShopCustomer } from '../support/odoo/ui/shop';
-import { OdooWebClient } from '../support/odoo/ui/web-client';
-import { versionProfile } from '../support/odoo/version-profile';
-import { launchTestBrowser, startFakeWebClient, type FakeWebClient } from './support/ui-fake-web-client';
+import { standInPages } from './support/ui-fake-web-client';
 
 /** A stand-in for the shop's payment page whose "Pay at the store" radio (provider 7) has no id, so no label is tied to it. */
 const PAYMENT_PAGE = `<!DOCTYPE html><html><body><main>
@@ -13,23 +9,10 @@ const PAYMENT_PAGE = `<!DOCTYPE html><html><body><main>
 </main></body></html>`;
 
 describe("the shop's payment options against a stand-in page", () => {
-  let browser: Browser;
-  let fake: FakeWebClient;
-  before(async () => {
-    browser = await launchTestBrowser();
-    fake = await startFakeWebClient((request) => (request.path.startsWith('/shop/payment') ? { contentType: 'text/html', body: PAYMENT_PAGE } : undefined));
-  });
-  after(async () => {
-    await browser?.close();
-    await fake?.close();
-  });
+  const pages = standInPages({ '/shop/payment': PAYMENT_PAGE });
 
   it('refuses a radio without an id by naming the payment option, without waiting out the timeout', async () => {
-    const context = await browser.newContext();
-    await trackActivity(context);
-    const page = await context.newPage();
-    await page.goto(`${fake.url}/shop/payment`);
-    const client = new OdooWebClient(page, { baseUrl: fake.url, profile: versionProfile(19), login: 'shopper', timeoutMs: 20_000 });
+    const { context, client } = await pages.open('/shop/payment', { major: 19, login: 'shopper', timeoutMs: 20_000 });
     const started = Date.now();
     try {
       await assert.rejects(new ShopCustomer(client).confirmToPayLater(7, 'Pay at the store'), /payment option "Pay at the store" \(payment.provider 7\) has a radio without an id/);

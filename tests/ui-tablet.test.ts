@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContextOptions } from '@playwright/test';
+import { describe, it } from 'node:test';
+import type { BrowserContextOptions } from '@playwright/test';
 import { FormView } from '../support/odoo/ui/form-view';
-import { trackActivity } from '../support/odoo/ui/idle';
 import { press } from '../support/odoo/ui/touch';
 import { ODOO_SMALL_SCREEN_BELOW_PX, screenContextOptions } from '../support/odoo/ui/screens';
-import { OdooWebClient } from '../support/odoo/ui/web-client';
 import { versionProfile } from '../support/odoo/version-profile';
-import { launchTestBrowser, startFakeWebClient, type FakeWebClient } from './support/ui-fake-web-client';
+import { standInPages } from './support/ui-fake-web-client';
 
 /**
  * A stand-in for 19's sales order form at a tablet's width: the status bar
@@ -70,26 +68,11 @@ describe('the tablet screen', () => {
   });
 
   describe('status-bar buttons against a stand-in page', () => {
-    let browser: Browser;
-    let fake: FakeWebClient;
-    before(async () => {
-      browser = await launchTestBrowser();
-      fake = await startFakeWebClient((request) => {
-        if (request.path.startsWith('/small-form')) return { contentType: 'text/html', body: SMALL_SCREEN_FORM };
-        return request.path.startsWith('/sliding-sheet') ? { contentType: 'text/html', body: SLIDING_SHEET } : undefined;
-      });
-    });
-    after(async () => {
-      await browser?.close();
-      await fake?.close();
-    });
+    const pages = standInPages({ '/small-form': SMALL_SCREEN_FORM, '/sliding-sheet': SLIDING_SHEET });
 
     async function formOn(options: BrowserContextOptions) {
-      const context = await browser.newContext(options);
-      await trackActivity(context);
-      const page = await context.newPage();
-      await page.goto(`${fake.url}/small-form`);
-      return { page, form: new FormView(new OdooWebClient(page, { baseUrl: fake.url, profile: versionProfile(19), login: 'sam', timeoutMs: 5_000 })) };
+      const { page, client } = await pages.open('/small-form', { major: 19, login: 'sam' }, options);
+      return { page, form: new FormView(client) };
     }
 
     it('on a tablet, taps More and then the button in the sheet it slides up', async () => {
@@ -100,9 +83,7 @@ describe('the tablet screen', () => {
     });
 
     it('a tap waits for the sheet that holds its button to stop sliding, not for other animations on the page', async () => {
-      const context = await browser.newContext(screenContextOptions('tablet'));
-      const page = await context.newPage();
-      await page.goto(`${fake.url}/sliding-sheet`);
+      const { context, page } = await pages.open('/sliding-sheet', { major: 19, login: 'sam' }, screenContextOptions('tablet'));
       await press(page.locator('#go'));
       assert.deepEqual(await page.evaluate(() => (window as unknown as { atTap: unknown }).atTap), { sheetMoving: false, noticeFading: true });
       await context.close();

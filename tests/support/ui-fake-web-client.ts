@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { after, before } from 'node:test';
+import { chromium, type Browser, type BrowserContextOptions } from '@playwright/test';
 import { projectRoot } from '../../support/config/sources';
 import { chromiumLaunchOptions } from '../../support/odoo/ui/browser';
+import { trackActivity } from '../../support/odoo/ui/idle';
+import { OdooWebClient } from '../../support/odoo/ui/web-client';
+import { versionProfile } from '../../support/odoo/version-profile';
 import { startFakeOdoo, type FakeRequest, type FakeResponse } from './fake-odoo';
 
 /** A page or answer recorded from a live Odoo, under tests/recorded/ui/. */
@@ -42,4 +46,45 @@ export async function startFakeWebClient(extra: (request: FakeRequest) => FakeRe
     return { status: 404, contentType: 'text/plain', body: 'not found' };
   });
   return { url: server.url, requests: server.requests, releaseButton, close: server.close };
+}
+
+/**
+ * A browser and a stand-in server for one describe block's stand-in pages
+ * (path prefix → HTML), opened before its tests and closed after them. `open`
+ * loads a page in a fresh context with the activity tracker, as the harness's
+ * own pages have it, and gives the web client that drives it.
+ */
+export function standInPages(pages: Record<string, string>) {
+  let browser: Browser | undefined;
+  let fake: FakeWebClient | undefined;
+  before(async () => {
+    browser = await launchTestBrowser();
+    fake = await startFakeWebClient((request) => {
+      const prefix = Object.keys(pages).find((start) => request.path.startsWith(start));
+      return prefix ? { contentType: 'text/html', body: pages[prefix] as string } : undefined;
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await fake?.close();
+  });
+  const started = () => {
+    if (!browser || !fake) throw new Error('standInPages: used outside the tests of its describe block');
+    return { browser, fake };
+  };
+  return {
+    /** The requests the stand-in server has answered so far. */
+    get requests(): FakeRequest[] {
+      return started().fake.requests;
+    },
+    async open(pathname: string, as: { major: number; login: string; timeoutMs?: number }, options: BrowserContextOptions = {}) {
+      const { browser: opened, fake: server } = started();
+      const context = await opened.newContext(options);
+      await trackActivity(context);
+      const page = await context.newPage();
+      await page.goto(`${server.url}${pathname}`);
+      const client = new OdooWebClient(page, { baseUrl: server.url, profile: versionProfile(as.major), login: as.login, timeoutMs: as.timeoutMs ?? 5_000 });
+      return { context, page, client };
+    },
+  };
 }
