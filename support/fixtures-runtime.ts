@@ -45,6 +45,7 @@ import type { World } from './world';
 /** The run's seed: UAT_SEED, or one drawn per run by `uat run` (and printed) so a run can be replayed. */
 const runSeed = (environment: HarnessEnvironment) => environment.seed ?? Number(process.env.UAT_RUN_SEED ?? 0);
 
+/** What a scenario notes as it goes: "the order", "the delivery", products and customers by alias. */
 export function newScenarioNotes(): ScenarioNotes {
   return new ScenarioNotes();
 }
@@ -176,13 +177,14 @@ export function environmentOfRun(): HarnessEnvironment {
   return loadEnvironment(name, { overrides: process.env }).environment;
 }
 
-/** One outage watch per run (a file in the run folder): once Odoo is gone for good, no worker waits for it again. */
+/** The worker's connection to Odoo, with the run's one outage watch (a file in the run folder): once Odoo is gone for good, no worker waits for it again. */
 export function connectWorker(harness: HarnessEnvironment): Promise<OdooGateway> {
   return OdooGateway.connect(harness, harness.odoo.timeoutMs, OutageWatch.forRun(process.env.UAT_RUN_DIR, harness.odoo.url));
 }
 
 type RoleSessionNeeds = Pick<PlaywrightWorkerArgs, 'playwright'> & Pick<PlaywrightWorkerOptions, 'launchOptions' | 'connectOptions'> & { harness: HarnessEnvironment; odoo: OdooGateway };
 
+/** The worker's role logins in the web client; its browser opens when a scenario first needs a page, and every session ends with the worker. */
 export async function provideRoleSessions({ harness, odoo, playwright, launchOptions, connectOptions }: RoleSessionNeeds, use: (sessions: RoleSessions) => Promise<void>): Promise<void> {
   const openWorkerBrowser = () => openBrowser(playwright.chromium, launchOptions, connectOptions);
   const sessions = new RoleSessions(openWorkerBrowser, harness, odoo.capabilities.profile, { loginVia: 'session-endpoint' });
