@@ -10,16 +10,16 @@
  * Each repeat makes a draft quotation over RPC (as the set-up user), then, in
  * a fresh browser context logged in as that user: boots the web client at the
  * quotation's address until its form shows; opens a second quotation through
- * the web client's action service; clicks Confirm until the status bar says
- * Sales Order; and takes the viewport screenshot an act attaches. It prints
- * the median, lowest and highest of each.
+ * the web client's action service; clicks Confirm until the reloaded form
+ * has no Confirm button; and takes the viewport screenshot an act attaches.
+ * It prints the median, lowest and highest of each, and ends its session.
  */
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { loadEnvironment } from '../support/config/environment';
 import { OdooGateway } from '../support/odoo/gateway';
 import { chromiumLaunchOptions } from '../support/odoo/ui/browser';
-import { sessionStateThroughEndpoint } from '../support/odoo/ui/login';
+import { endSession, sessionStateThroughEndpoint } from '../support/odoo/ui/login';
 
 const { values } = parseArgs({ options: { env: { type: 'string', default: 'local' }, repeat: { type: 'string', default: '5' } } });
 const repeats = Number(values.repeat);
@@ -79,6 +79,7 @@ try {
   }
 } finally {
   await browser.close();
+  await endSession(url, state, timeoutMs);
 }
 
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] as number;
